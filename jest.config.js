@@ -1,0 +1,13 @@
+// TypeScript ESM through ts-jest. Workers are bounded because CI has two
+// cores and several suites start a sandbox server or the real binary.
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: {
+    '^.+\\.tsx?$': ['ts-jest', { useESM: true, isolatedModules: true, tsconfig: 'tsconfig.json' }],
+  },
+  testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
+  maxWorkers: 2,
+  testTimeout: 60000,
+};
