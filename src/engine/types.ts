@@ -82,6 +82,17 @@ export interface ActionContext {
   emit: Emitter;
   signal: AbortSignal;
   confirm(question: Question): Promise<boolean>;
+  /**
+   * A small JSON value the action may save while it works and read back when
+   * it runs again, so an interrupted run resumes (the sender keeps the count
+   * of acknowledged records here). Saved atomically with the progress file.
+   */
+  checkpoint: Checkpoint;
+}
+
+export interface Checkpoint {
+  get(): Json | undefined;
+  set(value: Json | undefined): void;
 }
 
 export interface ActionDefinition {

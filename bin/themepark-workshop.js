@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// The SDK warns once about Node.js 20 on stderr, which would tear through the
+// terminal UI; the variable must be set before any SDK module loads.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const { main } = await import('../dist/cli/main.js');
+process.exitCode = await main(process.argv.slice(2));

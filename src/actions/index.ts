@@ -1,0 +1,7 @@
+/** Every action a step may name in steps/workshop.yaml. */
+import type { ActionDefinition } from '../engine/types.js';
+import { showIdentity } from './show-identity.js';
+
+export const actions: Record<string, ActionDefinition> = {
+  showIdentity,
+};

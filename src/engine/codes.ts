@@ -1,0 +1,19 @@
+/**
+ * Event codes: TPW_<level letter><group><number>. The group says which part
+ * of the run spoke: 1 the engine, 2 the stack deploy, 3 the simulator and
+ * delivery, 4 landing and reconciliation, 5 QuickSight, 6 verify and cleanup,
+ * 7 insights. Logs and --json output carry them so a message can be searched
+ * for whatever words it uses today.
+ */
+export const CODES = {
+  STEP_START: 'TPW_I1001',
+  STEP_PASSED: 'TPW_S1002',
+  STEP_FAILED: 'TPW_E1003',
+  STEP_SKIPPED: 'TPW_W1004',
+  CHECK_PASSED: 'TPW_S1005',
+  CHECK_FAILED: 'TPW_E1006',
+  ACTION_ERROR: 'TPW_E1007',
+  STATE_CORRUPT: 'TPW_W1008',
+  ACTION_CANCELLED: 'TPW_W1009',
+  IDENTITY: 'TPW_I1010',
+} as const;
