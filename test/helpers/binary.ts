@@ -24,13 +24,23 @@ export function binaryEnv(home: string, extra: Record<string, string> = {}): Nod
   };
 }
 
-export function runBinary(args: string[], home: string, options: Options & { extraEnv?: Record<string, string> } = {}) {
-  const { extraEnv, ...rest } = options;
-  return execa(process.execPath, [BINARY, ...args], {
-    env: binaryEnv(home, extraEnv),
+export interface BinaryResult {
+  exitCode: number | undefined;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runBinary(
+  args: string[],
+  home: string,
+  options: Pick<Options, 'timeout' | 'cwd'> & { extraEnv?: Record<string, string> } = {},
+): Promise<BinaryResult> {
+  const result = await execa(process.execPath, [BINARY, ...args], {
+    env: binaryEnv(home, options.extraEnv),
     reject: false,
     stdin: 'ignore',
-    timeout: 120_000,
-    ...rest,
+    timeout: options.timeout ?? 120_000,
+    cwd: options.cwd,
   });
+  return { exitCode: result.exitCode, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
