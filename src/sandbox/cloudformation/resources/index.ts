@@ -1,0 +1,22 @@
+/** The resource types the sandbox's CloudFormation can provision. */
+import { deliveryStreamProvisioner } from './firehose-delivery-stream.js';
+import type { ResourceProvisioner } from './types.js';
+
+export type { ProvisionContext, ProvisionedResource, ResourceProvisioner } from './types.js';
+export { ProvisionError } from './types.js';
+
+const PROVISIONERS: Record<string, ResourceProvisioner> = {
+  'AWS::KinesisFirehose::DeliveryStream': deliveryStreamProvisioner,
+};
+
+export function provisionerFor(type: string): ResourceProvisioner | undefined {
+  return Object.hasOwn(PROVISIONERS, type) ? PROVISIONERS[type] : undefined;
+}
+
+export function supportedTypes(): string[] {
+  return Object.keys(PROVISIONERS);
+}
+
+export function unsupportedTypeReason(type: string): string {
+  return `Resource type ${type} is not supported by the themepark sandbox`;
+}
