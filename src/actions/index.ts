@@ -1,9 +1,13 @@
 /** Every action a step may name in steps/workshop.yaml. */
 import type { ActionDefinition } from '../engine/types.js';
 import { deployFirehose } from './deploy-firehose.js';
+import { sendDay } from './send-day.js';
 import { showIdentity } from './show-identity.js';
+import { watchLanding } from './watch-landing.js';
 
 export const actions: Record<string, ActionDefinition> = {
   showIdentity,
   deployFirehose,
+  sendDay,
+  watchLanding,
 };

@@ -2,6 +2,7 @@
 import type { CheckDefinition } from '../engine/types.js';
 import { bucketExists, stackDeployed, streamActive } from './firehose.js';
 import { identityKnown, regionSupported } from './identity.js';
+import { dataLanded, noRecordsMissing } from './landing.js';
 
 export const checks: Record<string, CheckDefinition> = {
   identityKnown,
@@ -9,4 +10,6 @@ export const checks: Record<string, CheckDefinition> = {
   stackDeployed,
   streamActive,
   bucketExists,
+  dataLanded,
+  noRecordsMissing,
 };
