@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { describeFailure } from './errors.js';
+import type { SimulateFlags } from './simulate.js';
 import { parseAccount, parsePort, parseScale, parseSeed, type RunFlags, type SessionOptions } from './flags.js';
 
 const DEFAULT_SEED = 20190401;
@@ -60,6 +61,13 @@ export function buildProgram(run: Handlers): Command {
     .option('--json', 'print one JSON object')
     .action((flags: SessionOptions & { json?: boolean }) => run.status(flags));
 
+  withSimulatorOptions(withSessionOptions(program.command('simulate')))
+    .description('run the park simulator alone: to a file (--out FILE, - for stdout) or to a delivery stream (--stream NAME)')
+    .option('--out <file>', 'write the day as JSON lines to this file, or - for standard output')
+    .option('--stream <name>', 'send the day to this Firehose delivery stream')
+    .option('--date <YYYY-MM-DD>', 'the simulated calendar day (default: today in the park\'s time zone)')
+    .action((flags: SimulateFlags) => run.simulate(flags));
+
   program
     .command('sandbox')
     .description('run the local sandbox cloud on its own and print how to point the AWS CLI at it')
@@ -76,6 +84,7 @@ Examples:
   themepark-workshop --profile workshop        the module on AWS with a named profile
   themepark-workshop --sandbox --yes --scale 0.05   unattended, on a small crowd
   themepark-workshop status --sandbox          where you are
+  themepark-workshop simulate --scale 0.1 --out day.jsonl
 
 Environment:
   THEMEPARK_HOME                  home folder (wins over --home)
@@ -97,6 +106,7 @@ export interface Handlers {
   workshop(flags: RunFlags): Promise<void>;
   status(flags: SessionOptions & { json?: boolean }): Promise<void>;
   sandbox(flags: { port: number; home?: string; debug?: boolean }): Promise<void>;
+  simulate(flags: SimulateFlags): Promise<void>;
 }
 
 /** Runs the command line and returns the exit code; never throws. */
@@ -111,6 +121,9 @@ export async function main(argv: string[]): Promise<number> {
     },
     sandbox: async (flags) => {
       exitCode = await (await import('./sandbox.js')).runSandbox(flags);
+    },
+    simulate: async (flags) => {
+      exitCode = await (await import('./simulate.js')).runSimulate(flags);
     },
   };
   const program = buildProgram(handlers);
