@@ -51,10 +51,12 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): EnvOptions {
   }
 
   // Parsed by src/sandbox/firehose/ (owned by the Firehose service); passed through raw here.
+  // THEMEPARK_SANDBOX_FAULT_SEED travels inside the faults text as seed=N.
   const quota = nonEmpty(env.THEMEPARK_SANDBOX_QUOTA);
   if (quota !== undefined) options.quota = quota;
   const faults = nonEmpty(env.THEMEPARK_SANDBOX_FAULTS);
-  if (faults !== undefined) options.faults = faults;
+  const faultSeed = nonEmpty(env.THEMEPARK_SANDBOX_FAULT_SEED);
+  if (faults !== undefined) options.faults = faultSeed === undefined ? faults : `${faults},seed=${faultSeed}`;
 
   // Parsed by src/sandbox/quicksight/ (owned by the QuickSight service); passed through raw here.
   const quickSight = nonEmpty(env.THEMEPARK_SANDBOX_QUICKSIGHT);
