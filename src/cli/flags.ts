@@ -23,6 +23,12 @@ export function parsePort(value: string): number {
   return port;
 }
 
+export function parseConcurrency(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('give a whole number from 1 to 64.');
+  return n;
+}
+
 export function parseAccount(value: string): string {
   if (!/^\d{12}$/.test(value)) throw new InvalidArgumentError('give a 12-digit account id.');
   return value;

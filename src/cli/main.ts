@@ -7,7 +7,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { describeFailure } from './errors.js';
 import type { SimulateFlags } from './simulate.js';
-import { parseAccount, parsePort, parseScale, parseSeed, type RunFlags, type SessionOptions } from './flags.js';
+import type { VerifyFlags } from './verify.js';
+import { parseAccount, parseConcurrency, parsePort, parseScale, parseSeed, type RunFlags, type SessionOptions } from './flags.js';
 
 const DEFAULT_SEED = 20190401;
 
@@ -61,6 +62,18 @@ export function buildProgram(run: Handlers): Command {
     .option('--json', 'print one JSON object')
     .action((flags: SessionOptions & { json?: boolean }) => run.status(flags));
 
+  withSessionOptions(program.command('verify'))
+    .description('run every check against an account, read-only; exit 0 only when all pass')
+    .option('--json', 'print one JSON object (one per line with --accounts)')
+    .option('--accounts <file>', 'check a class: one profile, role ARN, or (with --sandbox) sandbox account id per line')
+    .addOption(new Option('--concurrency <n>', 'accounts checked at once with --accounts').default(8).argParser(parseConcurrency))
+    .action((flags: VerifyFlags) => run.verify(flags));
+
+  withSessionOptions(program.command('cleanup'))
+    .description('remove everything the module created (QuickSight resources, the data, the stack), after asking')
+    .option('-y, --yes', 'do not ask; needed when there is no terminal')
+    .action((flags: SessionOptions & { yes?: boolean }) => run.cleanup(flags));
+
   withSimulatorOptions(withSessionOptions(program.command('simulate')))
     .description('run the park simulator alone: to a file (--out FILE, - for stdout) or to a delivery stream (--stream NAME)')
     .option('--out <file>', 'write the day as JSON lines to this file, or - for standard output')
@@ -84,6 +97,7 @@ Examples:
   themepark-workshop --profile workshop        the module on AWS with a named profile
   themepark-workshop --sandbox --yes --scale 0.05   unattended, on a small crowd
   themepark-workshop status --sandbox          where you are
+  themepark-workshop verify --accounts class.txt --json   a whole class, for an instructor
   themepark-workshop simulate --scale 0.1 --out day.jsonl
 
 Environment:
@@ -107,6 +121,8 @@ export interface Handlers {
   status(flags: SessionOptions & { json?: boolean }): Promise<void>;
   sandbox(flags: { port: number; home?: string; debug?: boolean }): Promise<void>;
   simulate(flags: SimulateFlags): Promise<void>;
+  verify(flags: VerifyFlags): Promise<void>;
+  cleanup(flags: SessionOptions & { yes?: boolean }): Promise<void>;
 }
 
 /** Runs the command line and returns the exit code; never throws. */
@@ -121,6 +137,12 @@ export async function main(argv: string[]): Promise<number> {
     },
     sandbox: async (flags) => {
       exitCode = await (await import('./sandbox.js')).runSandbox(flags);
+    },
+    verify: async (flags) => {
+      exitCode = await (await import('./verify.js')).runVerify(flags);
+    },
+    cleanup: async (flags) => {
+      exitCode = await (await import('./cleanup.js')).runCleanup(flags);
     },
     simulate: async (flags) => {
       exitCode = await (await import('./simulate.js')).runSimulate(flags);

@@ -5,7 +5,7 @@
  * pointed at it with fixed local credentials.
  */
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { join } from 'node:path';
 import { UsageError, UserError } from '../cli/errors.js';
 import { createClients, type ClientSettings } from '../aws/clients.js';
@@ -25,6 +25,8 @@ export interface SessionFlags {
   /** Use a sandbox that is already running instead of starting one. */
   sandboxEndpoint?: string;
   profile?: string;
+  /** Act through this role, assumed with the profile's (or the chain's) credentials. */
+  roleArn?: string;
   region?: string;
   home: string;
 }
@@ -51,7 +53,14 @@ async function openAwsSession(flags: SessionFlags): Promise<OpenSession> {
       probe.destroy();
     }
   }
-  const credentials = fromNodeProviderChain({ profile: flags.profile, clientConfig: { region } });
+  const chain = fromNodeProviderChain({ profile: flags.profile, clientConfig: { region } });
+  const credentials = flags.roleArn
+    ? fromTemporaryCredentials({
+        params: { RoleArn: flags.roleArn, RoleSessionName: 'themepark-workshop-verify', DurationSeconds: 900 },
+        masterCredentials: chain,
+        clientConfig: { region },
+      })
+    : chain;
   return identify({ region, credentials }, 'aws', flags, async () => {});
 }
 
