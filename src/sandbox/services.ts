@@ -36,8 +36,9 @@
  * `s3Api(ctx.sandbox).putObject(account, bucket, key, body)` (./s3/api.ts),
  * `iamApi(ctx.sandbox).createRole(account, {...})` (./iam/api.ts).
  */
+import { cloudFormationService } from './cloudformation/index.js';
 import { iamService } from './iam/index.js';
 import { stsService } from './sts/index.js';
 import type { SandboxService } from './types.js';
 
-export const SANDBOX_SERVICES: readonly SandboxService[] = [stsService, iamService];
+export const SANDBOX_SERVICES: readonly SandboxService[] = [stsService, iamService, cloudFormationService];

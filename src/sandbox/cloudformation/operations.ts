@@ -24,7 +24,7 @@ import {
   runUpdateRollback,
   runUpdateRollbackCleanup,
 } from './stack-runs.js';
-import { accountStacks, type AccountStacks } from './stacks.js';
+import { accountStacks } from './stacks.js';
 
 interface OperationMemory {
   controller: AbortController;
@@ -49,14 +49,15 @@ const BROKEN: Partial<Record<StackStatus, StackStatus>> = {
 
 /**
  * Runs `work` for the stack once any operation already running on it has
- * ended. `before` runs at that moment (e.g. setting DELETE_IN_PROGRESS).
+ * ended. `before` runs at that moment (e.g. setting DELETE_IN_PROGRESS); when
+ * it returns false the work is skipped (the stack no longer needs it).
  */
 export function launch(
   sandbox: SandboxRuntime,
   account: string,
   stack: StackRecord,
   work: (env: RunEnv) => Promise<void>,
-  before?: (env: RunEnv) => void,
+  before?: (env: RunEnv) => boolean | void,
 ): void {
   const memory = memoryOf(sandbox);
   const stacks = accountStacks(sandbox, account);
@@ -71,7 +72,7 @@ export function launch(
   const next = previous.then(async () => {
     if (env.signal.aborted) return;
     try {
-      before?.(env);
+      if (before?.(env) === false) return;
       await work(env);
     } catch (error) {
       if (env.signal.aborted) return;
@@ -103,19 +104,18 @@ export function recoverStacks(sandbox: SandboxRuntime): void {
   for (const account of sandbox.store.accounts()) {
     const stacks = accountStacks(sandbox, account);
     for (const stack of stacks.state.stacks) {
-      if (isInProgress(stack.status)) recover(sandbox, account, stacks, stack);
+      if (isInProgress(stack.status)) recover(sandbox, account, stack);
     }
   }
 }
 
 const INTERRUPTED = 'The themepark sandbox stopped while this operation was in progress.';
 
-function recover(sandbox: SandboxRuntime, account: string, stacks: AccountStacks, stack: StackRecord): void {
-  void stacks;
+function recover(sandbox: SandboxRuntime, account: string, stack: StackRecord): void {
   switch (stack.status) {
     case 'CREATE_IN_PROGRESS':
       launch(sandbox, account, stack, runCreateRollback, (env) => {
-        cancelInProgressResources(env, 'CREATE_FAILED');
+        cancelInProgressResources(env);
         env.recorder.stackStatus('ROLLBACK_IN_PROGRESS', `${INTERRUPTED} Rollback requested by the sandbox.`);
       });
       return;
@@ -127,7 +127,7 @@ function recover(sandbox: SandboxRuntime, account: string, stacks: AccountStacks
       return;
     case 'UPDATE_IN_PROGRESS':
       launch(sandbox, account, stack, runUpdateRollback, (env) => {
-        cancelInProgressResources(env, 'UPDATE_FAILED');
+        cancelInProgressResources(env);
         env.recorder.stackStatus('UPDATE_ROLLBACK_IN_PROGRESS', INTERRUPTED);
       });
       return;
@@ -145,12 +145,15 @@ function recover(sandbox: SandboxRuntime, account: string, stacks: AccountStacks
   }
 }
 
-/** Resources caught mid-change are marked failed ("Resource creation cancelled" in AWS's words). */
-function cancelInProgressResources(env: RunEnv, status: 'CREATE_FAILED' | 'UPDATE_FAILED'): void {
+/** Resources caught mid-change are marked failed, "Resource creation cancelled" in AWS's words. */
+function cancelInProgressResources(env: RunEnv): void {
   for (const record of Object.values(env.recorder.stack.resources)) {
-    if (record.status.endsWith('_IN_PROGRESS')) {
-      const reason = status === 'CREATE_FAILED' ? 'Resource creation cancelled' : 'Resource update cancelled';
-      env.recorder.resourceStatus(record, record.status.startsWith('DELETE') ? 'DELETE_FAILED' : status, reason);
+    if (record.status === 'CREATE_IN_PROGRESS') {
+      env.recorder.resourceStatus(record, 'CREATE_FAILED', 'Resource creation cancelled');
+    } else if (record.status === 'UPDATE_IN_PROGRESS') {
+      env.recorder.resourceStatus(record, 'UPDATE_FAILED', 'Resource update cancelled');
+    } else if (record.status === 'DELETE_IN_PROGRESS') {
+      env.recorder.resourceStatus(record, 'DELETE_FAILED', 'Resource deletion cancelled');
     }
   }
 }

@@ -1,11 +1,15 @@
 /** The resource types the sandbox's CloudFormation can provision. */
 import { deliveryStreamProvisioner } from './firehose-delivery-stream.js';
+import { policyProvisioner } from './iam-policy.js';
+import { roleProvisioner } from './iam-role.js';
 import type { ResourceProvisioner } from './types.js';
 
 export type { ProvisionContext, ProvisionedResource, ResourceProvisioner } from './types.js';
 export { ProvisionError } from './types.js';
 
 const PROVISIONERS: Record<string, ResourceProvisioner> = {
+  'AWS::IAM::Role': roleProvisioner,
+  'AWS::IAM::Policy': policyProvisioner,
   'AWS::KinesisFirehose::DeliveryStream': deliveryStreamProvisioner,
 };
 
