@@ -25,7 +25,10 @@ import type { RequestHead, SandboxContext, SandboxRequest, SandboxRuntime, Sandb
 export const DEFAULT_ACCOUNT = '000000000000';
 export const DEFAULT_REGION = 'us-east-1';
 
-/** Bodies other than S3 objects are read into memory; this bounds them (Firehose's limit is 4 MiB of data). */
+/**
+ * Bodies read whole (everything but S3 object bodies, which stream to disk) are
+ * bounded; Firehose's largest call is 4 MiB of data, about 5.4 MiB as base64.
+ */
 const MAX_BUFFERED_BODY = 16 * 1024 * 1024;
 
 interface Caller {
@@ -160,7 +163,7 @@ export class Router {
 
   private async readRequest(req: IncomingMessage, head: RequestHead, protocol: Protocol): Promise<SandboxRequest> {
     let cached: Promise<Buffer> | undefined;
-    const readBody = () => (cached ??= readAll(req, protocol === 'rest-xml' ? Infinity : MAX_BUFFERED_BODY));
+    const readBody = () => (cached ??= readAll(req, MAX_BUFFERED_BODY));
     const request: SandboxRequest = { ...head, operation: '', params: {}, json: undefined, stream: req, readBody };
     if (protocol === 'rest-xml') return request;
 

@@ -38,7 +38,8 @@
  */
 import { cloudFormationService } from './cloudformation/index.js';
 import { iamService } from './iam/index.js';
+import { s3Service } from './s3/index.js';
 import { stsService } from './sts/index.js';
 import type { SandboxService } from './types.js';
 
-export const SANDBOX_SERVICES: readonly SandboxService[] = [stsService, iamService, cloudFormationService];
+export const SANDBOX_SERVICES: readonly SandboxService[] = [stsService, iamService, s3Service, cloudFormationService];

@@ -154,3 +154,13 @@ export class SandboxStore {
     return next;
   }
 }
+
+/**
+ * Makes a record keyed by user input safe to index: without a prototype,
+ * `record['__proto__'] = x` stores a key instead of replacing the prototype.
+ * Call it on every such record read from a slice (cheap after the first time).
+ */
+export function ownRecord<T>(record: Record<string, T>): Record<string, T> {
+  if (Object.getPrototypeOf(record) !== null) Object.setPrototypeOf(record, null);
+  return record;
+}

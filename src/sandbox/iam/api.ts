@@ -9,6 +9,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { SandboxError } from '../protocol.js';
+import { ownRecord } from '../store.js';
 import type { SandboxRuntime } from '../types.js';
 
 export interface IamRole {
@@ -48,7 +49,7 @@ const MAX_POLICY_SIZE = 10_240;
 
 export function iamApi(sandbox: SandboxRuntime) {
   const slices = (account: string) => sandbox.store.account(account);
-  const rolesOf = (account: string) => slices(account).slice<IamSlice>('iam', () => ({ roles: {} })).roles;
+  const rolesOf = (account: string) => ownRecord(slices(account).slice<IamSlice>('iam', () => ({ roles: {} })).roles);
   const save = (account: string) => slices(account).markDirty();
 
   // Role names are case-insensitive in IAM: `Role` and `role` are the same role.
@@ -85,7 +86,7 @@ export function iamApi(sandbox: SandboxRuntime) {
         ...(input.description ? { Description: input.description } : {}),
         MaxSessionDuration: input.maxSessionDuration ?? 3600,
         Tags: input.tags ?? [],
-        Policies: {},
+        Policies: Object.create(null) as Record<string, string>,
         AttachedPolicyArns: [],
       };
       rolesOf(account)[role.RoleName] = role;
@@ -124,13 +125,13 @@ export function iamApi(sandbox: SandboxRuntime) {
     putRolePolicy(account: string, roleName: string, policyName: string, policyDocument: string): void {
       checkName(policyName, POLICY_NAME, 'policyName', 128);
       checkPolicyDocument(policyDocument);
-      existing(account, roleName).Policies[policyName] = policyDocument;
+      ownRecord(existing(account, roleName).Policies)[policyName] = policyDocument;
       save(account);
     },
 
     /** The inline policy's document, or undefined when the role has no policy by that name. */
     getRolePolicy(account: string, roleName: string, policyName: string): string | undefined {
-      const policies = existing(account, roleName).Policies;
+      const policies = ownRecord(existing(account, roleName).Policies);
       return Object.hasOwn(policies, policyName) ? policies[policyName] : undefined;
     },
 
@@ -140,6 +141,7 @@ export function iamApi(sandbox: SandboxRuntime) {
 
     deleteRolePolicy(account: string, roleName: string, policyName: string): void {
       const role = existing(account, roleName);
+      ownRecord(role.Policies);
       if (!Object.hasOwn(role.Policies, policyName)) {
         throw new SandboxError(404, 'NoSuchEntity', `The role policy with name ${policyName} cannot be found.`);
       }
