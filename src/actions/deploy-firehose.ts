@@ -9,6 +9,7 @@ import { CODES } from '../engine/codes.js';
 import { packagePath } from '../engine/paths.js';
 import { deployStack, describeStack, StackDeployError } from '../aws/stack-deploy.js';
 import type { StackActivity } from '../aws/stack-events.js';
+import type { StackEvent } from '@aws-sdk/client-cloudformation';
 import { bucketState } from '../aws/s3.js';
 
 export const FIREHOSE_TEMPLATE = packagePath('templates', 'firehose.yaml');
@@ -51,8 +52,7 @@ export const deployFirehose: ActionDefinition = {
       if (state === 'forbidden') throw new Error(`${BUCKET_FOREIGN_ERR(bucket)} Run in another region or account.`);
     }
 
-    let lastEvents = 0;
-    const report = (activity: StackActivity) => {
+    const report = (activity: StackActivity, fresh: StackEvent[]) => {
       const rows = activity.rows();
       const state: Record<string, Json> = {
         stackName,
@@ -61,16 +61,14 @@ export const deployFirehose: ActionDefinition = {
         done: activity.done(),
         total: activity.totalResources,
       };
-      const count = rows.reduce((n, r) => n + 1 + (r.reason ? 1 : 0), 0);
-      if (count !== lastEvents) {
-        lastEvents = count;
-        for (const row of rows) {
-          // One line per change of a resource's status, for plain mode and the log.
-          emit(CODES.STACK_RESOURCE, row.status.endsWith('FAILED') ? 'error' : 'info', `${row.logicalId} ${row.type} ${row.status}${row.reason ? ` · ${row.reason}` : ''}`, {
-            logicalId: row.logicalId,
-            status: row.status,
-          });
-        }
+      // One line per stack event, for plain mode and the log.
+      for (const event of fresh) {
+        const status = event.ResourceStatus ?? '';
+        const reason = event.ResourceStatusReason ? ` · ${event.ResourceStatusReason}` : '';
+        emit(CODES.STACK_RESOURCE, status.endsWith('FAILED') ? 'error' : 'info', `${event.LogicalResourceId} ${event.ResourceType} ${status}${reason}`, {
+          logicalId: event.LogicalResourceId ?? '',
+          status,
+        });
       }
       emit.live(CODES.STACK_PROGRESS, {
         view: 'stack',

@@ -10,6 +10,7 @@ import {
   type Capability,
   type CloudFormationClient,
   type Stack,
+  type StackEvent,
 } from '@aws-sdk/client-cloudformation';
 import { errorName, isNotFound } from './errors.js';
 import { isSettled, isSuccess, StackActivity, StackEventPoller } from './stack-events.js';
@@ -23,8 +24,8 @@ export interface DeployProps {
   /** How many resources the template declares, for the N/M count. */
   resourceCount: number;
   signal?: AbortSignal;
-  /** Called after every poll that saw something new. */
-  onActivity(activity: StackActivity): void;
+  /** Called after every poll, with the events that poll found (oldest first). */
+  onActivity(activity: StackActivity, fresh: StackEvent[]): void;
   /** A stack that can only be deleted (ROLLBACK_COMPLETE, CREATE_FAILED): may we delete and re-create it? */
   confirmRecreate(stack: Stack): Promise<boolean>;
   /** @default 1000 */
@@ -122,11 +123,13 @@ async function follow(props: DeployProps, since: Date, initial: string): Promise
     for (const event of events) activity.add(event);
     const stack = await describeStack(props.client, props.stackName);
     activity.stackStatus = stack?.StackStatus ?? 'DELETE_COMPLETE';
-    props.onActivity(activity);
+    props.onActivity(activity, events);
     if (!stack) return undefined;
     if (isSettled(activity.stackStatus)) {
       // One more read, so a failure reason written just before the final status is not lost.
-      for (const event of await poller.poll()) activity.add(event);
+      const last = await poller.poll();
+      for (const event of last) activity.add(event);
+      if (last.length > 0) props.onActivity(activity, last);
       if (isSuccess(activity.stackStatus) || activity.stackStatus === 'DELETE_COMPLETE') return stack;
       const reasons = activity.failures.map((f) => `${f.logicalId} (${f.type}): ${f.reason}`);
       throw new StackDeployError(

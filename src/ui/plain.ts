@@ -17,6 +17,9 @@ export interface PlainProps {
   liveIntervalMs?: number;
 }
 
+/** Events that close a live view: its last state is worth one more line first. */
+const FLUSH_BEFORE = new Set<string>([CODES.CHECK_PASSED, CODES.CHECK_FAILED, CODES.STEP_PASSED, CODES.STEP_FAILED, CODES.ACTION_ERROR]);
+
 const SYMBOLS: Record<Level, string> = { debug: '·', info: '·', success: '✓', warn: '!', error: '✗' };
 
 export function createPlainPrinter(props: Pick<PlainProps, 'noColor' | 'out' | 'liveIntervalMs'>) {
@@ -41,8 +44,7 @@ export function createPlainPrinter(props: Pick<PlainProps, 'noColor' | 'out' | '
       if (due) write(`  ${chalk.cyan('…')} ${event.live.summary}`);
       return;
     }
-    // A step ended: the last state of its live views is worth one more line.
-    if (event.code === CODES.STEP_PASSED || event.code === CODES.STEP_FAILED || event.code === CODES.ACTION_ERROR) flushLive();
+    if (FLUSH_BEFORE.has(event.code)) flushLive();
     const indent = event.code === CODES.STEP_START ? '' : '  ';
     const text = event.code === CODES.STEP_START ? chalk.bold(`▸ ${event.message}`) : `${SYMBOLS[event.level]} ${event.message}`;
     write(indent + paint[event.level](text));
