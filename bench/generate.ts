@@ -3,20 +3,21 @@
  * sent: prints how fast, how big and how much memory, and the day's shape
  * next to the original's measured day (MODULE.md section 2).
  *
- *   npm run build && npx tsx bench/generate.ts [--scale 1] [--seed 1] [--date 2024-05-01] [--repeat 1]
+ *   npx tsx bench/generate.ts [--scale 1] [--seed 1] [--date 2024-05-01] [--repeat 1]
  *
  * Targets from the issue: at most 1.8 CPU s (5x better than the original's
  * 9 s) and under 100 MiB peak memory for the full day.
  *
- * Each measurement runs in a fresh `node` on the compiled dist/simulator, so
- * that neither this script nor the TypeScript loader (about 35 MiB of its
- * own) counts. Without a current build it falls back to `node --import tsx`
- * on the sources and says so.
+ * Each measurement runs in a fresh plain `node` on the simulator's sources
+ * transpiled to node_modules/.cache/themepark-bench, so that neither this
+ * script nor the TypeScript loader (about 35 MiB of its own) is counted.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+
+import ts from 'typescript';
 
 import { DayTally, PARK_CAPACITY, resolveDayPlan, simulateDay } from '../src/simulator/index.js';
 
@@ -79,24 +80,30 @@ process.stdout.write(JSON.stringify({
 `;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const built = `${root}dist/simulator/index.js`;
-const useBuild = isCurrentBuild();
 
-/** True when every source in src/simulator has a compiled file at least as new. */
-function isCurrentBuild(): boolean {
+/**
+ * Transpiles src/simulator to .mjs files (ESM wherever they sit) inside the
+ * project, so `@faker-js/faker` resolves from its node_modules; returns the
+ * index's URL.
+ */
+function transpileSimulator(): string {
   const sources = `${root}src/simulator/`;
-  return readdirSync(sources)
-    .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
-    .every((file) => {
-      const output = `${root}dist/simulator/${file.replace(/\.ts$/, '.js')}`;
-      return existsSync(output) && statSync(output).mtimeMs >= statSync(sources + file).mtimeMs;
+  const out = `${root}node_modules/.cache/themepark-bench/simulator/`;
+  mkdirSync(out, { recursive: true });
+  for (const file of readdirSync(sources).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))) {
+    const { outputText } = ts.transpileModule(readFileSync(sources + file, 'utf8'), {
+      fileName: file,
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
     });
+    writeFileSync(out + file.replace(/\.ts$/, '.mjs'), outputText.replace(/(from '\.\/[\w-]+)\.js'/g, "$1.mjs'"));
+  }
+  return pathToFileURL(`${out}index.mjs`).href;
 }
 
+const moduleUrl = transpileSimulator();
+
 function measure(mode: Mode): Figures {
-  const moduleUrl = pathToFileURL(useBuild ? built : `${root}src/simulator/index.ts`).href;
-  const loader = useBuild ? [] : ['--import', 'tsx'];
-  const output = execFileSync(process.execPath, [...loader, '--input-type=module', '-e', CHILD], {
+  const output = execFileSync(process.execPath, ['--input-type=module', '-e', CHILD], {
     cwd: root,
     env: { ...process.env, BENCH_INPUT: JSON.stringify({ moduleUrl, plan, mode }) },
     encoding: 'utf8',
@@ -117,12 +124,10 @@ const MiB = 1024 * 1024;
 const n = (x: number, digits = 0): string => x.toLocaleString('en-US', { maximumFractionDigits: digits });
 const row = (label: string, value: string): void => console.log(`${label.padEnd(36)} ${value}`);
 
-console.log(`Simulated day: scale ${plan.scale}, seed ${plan.seed}, ${plan.date} (${plan.timeZone}), Node ${process.version}`);
 console.log(
-  useBuild
-    ? 'Measured in fresh node processes on dist/simulator.'
-    : 'No current build (npm run build): measured on the sources under tsx, whose loader adds ~35 MiB of memory.',
+  `Simulated day: scale ${plan.scale}, seed ${plan.seed}, ${plan.date} (${plan.timeZone}), Node ${process.version}`,
 );
+console.log('Measured in fresh node processes, one per line below.');
 if (repeats > 1) console.log(`Best of ${repeats} runs by CPU time.`);
 console.log('');
 
@@ -133,8 +138,11 @@ for (const [mode, label] of [
 ] as const) {
   const f = best(mode);
   row(label, `${n(f.cpuSeconds, 2)} CPU s, ${n(f.wallSeconds, 2)} s wall, ${n(f.records / f.wallSeconds)} events/s`);
-  row('', `peak RSS ${n(f.sampledPeakRss / MiB, 1)} MiB sampled, ${n(f.maxRss / MiB, 1)} MiB maxRSS; import ${n(f.importMs)} ms`);
-  if (mode !== 'model') row('', `${n(f.bytes / 1e6, 1)} MB of JSON lines, ${n(f.bytes / f.records, 1)} bytes a record`);
+  const rss = `peak RSS ${n(f.sampledPeakRss / MiB, 1)} MiB sampled, ${n(f.maxRss / MiB, 1)} MiB maxRSS`;
+  row('', `${rss}; import ${n(f.importMs)} ms`);
+  if (mode !== 'model') {
+    row('', `${n(f.bytes / 1e6, 1)} MB of JSON lines, ${n(f.bytes / f.records, 1)} bytes a record`);
+  }
 }
 
 // The day's shape, from an untimed pass here.
@@ -172,7 +180,11 @@ console.log('');
 compare('shape', 'this run', `original's measured day${s === 1 ? '' : ` x ${s}`}`);
 compare('visitors', n(day.visitors), `~${n(65_000 * s)}`);
 compare('records', n(day.records), `~${n(427_000 * s)} (it lost ~30,000 Exits)`);
-compare('Entry / Ride / Exit', `${n(day.entries)} / ${n(day.rides)} / ${n(day.exits)}`, `${n(65_000 * s)} / ${n(327_000 * s)} / ${n(35_000 * s)}`);
+compare(
+  'Entry / Ride / Exit',
+  `${n(day.entries)} / ${n(day.rides)} / ${n(day.exits)}`,
+  `${n(65_000 * s)} / ${n(327_000 * s)} / ${n(35_000 * s)}`,
+);
 compare('rides per visitor', n(day.rides / day.visitors, 2), '~5.0');
 compare('ratings 1..5', shares, '9% / 14% / 20% / 31% / 26%');
 compare('arrivals a minute, first hour', n(firstHour, 1), `~${n(125 * s, 1)}`);
@@ -181,4 +193,5 @@ compare('lowest average rating', `${byRating[0]![0]} ${n(byRating[0]![1].average
 compare('highest average rating', `${byRating.at(-1)![0]} ${n(byRating.at(-1)![1].averageRating, 2)}`, 'ride-009 ~4.0');
 compare('fewest rides', `${byCount[0]![0]} ${n(byCount[0]![1].rides)}`, `ride-008 ~${n(7_500 * s)}`);
 compare('most rides', `${byCount.at(-1)![0]} ${n(byCount.at(-1)![1].rides)}`, `ride-005 ~${n(32_600 * s)}`);
-compare('first / last tap (UTC)', `${day.firstTimestamp?.slice(11, 19)} / ${day.lastTimestamp?.slice(11, 19)}`, '07:00 / 19:00 local');
+const tapTimes = `${day.firstTimestamp?.slice(11, 19)} / ${day.lastTimestamp?.slice(11, 19)}`;
+compare('first / last tap (UTC)', tapTimes, '07:00 / 19:00 local');

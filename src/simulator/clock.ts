@@ -36,7 +36,9 @@ export function assertCalendarDate(date: string): void {
     probe.getUTCFullYear() === year &&
     probe.getUTCMonth() === month - 1 &&
     probe.getUTCDate() === day;
-  if (!valid) throw new RangeError(`The date must be a calendar day written YYYY-MM-DD (1970 or later), got "${date}"`);
+  if (!valid) {
+    throw new RangeError(`The date must be a calendar day written YYYY-MM-DD (1970 or later), got "${date}"`);
+  }
 }
 
 /** Throws a RangeError unless the runtime knows `timeZone` as an IANA zone. */

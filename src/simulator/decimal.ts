@@ -16,7 +16,8 @@ export function decimal(n: number): string {
   if (n < 1000) return PLAIN[n] ?? String(n);
   if (n < 1_000_000) return PLAIN[Math.floor(n / 1000)]! + THREE_DIGITS[n % 1000]!;
   if (n < 1_000_000_000) {
-    return PLAIN[Math.floor(n / 1_000_000)]! + THREE_DIGITS[Math.floor(n / 1000) % 1000]! + THREE_DIGITS[n % 1000]!;
+    const millions = PLAIN[Math.floor(n / 1_000_000)]!;
+    return millions + THREE_DIGITS[Math.floor(n / 1000) % 1000]! + THREE_DIGITS[n % 1000]!;
   }
   return String(n);
 }

@@ -92,4 +92,6 @@ export const RIDE_IDS: readonly string[] = Array.from({ length: RIDE_COUNT + 1 }
 
 
 /** Ride number by ride id. */
-export const RIDE_NUMBERS: ReadonlyMap<string, number> = new Map(RIDE_IDS.map((id, n) => [id, n] as const).slice(1));
+export const RIDE_NUMBERS: ReadonlyMap<string, number> = new Map(
+  RIDE_IDS.map((id, n) => [id, n] as const).slice(1),
+);

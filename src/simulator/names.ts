@@ -24,7 +24,9 @@ function plainUniqueNames(lists: NameLists): string[] {
   const names = [...new Set(all)].filter((name) => PLAIN_NAME.test(name));
   // Uint16 indexes in the crowd's tables; an empty list would make every draw undefined.
   if (names.length === 0 || names.length > 65_535) {
-    throw new Error(`@faker-js/faker's English name list has ${names.length} usable entries; the simulator needs 1-65535`);
+    throw new Error(
+      `@faker-js/faker's English name list has ${names.length} usable entries; the simulator needs 1-65535`,
+    );
   }
   return names;
 }

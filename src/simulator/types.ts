@@ -59,7 +59,10 @@ export interface DayOptions {
   scale?: number;
   /** @default DEFAULT_SEED */
   seed?: number;
-  /** The simulated calendar day, YYYY-MM-DD, in the park's time zone. @default today there, by the machine's clock */
+  /**
+   * The simulated calendar day, YYYY-MM-DD, in the park's time zone.
+   * @default today there, by the machine's clock
+   */
   date?: string;
   /** IANA time zone the park keeps; opening is 07:00 there. @default DEFAULT_TIME_ZONE (America/Chicago) */
   timeZone?: string;

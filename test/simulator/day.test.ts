@@ -3,6 +3,7 @@ import {
   localTimeToEpochMs,
   runTag,
   simulateDay,
+  summarizeDay,
   toJsonLine,
   type DayPlan,
   type ParkEvent,
@@ -178,5 +179,32 @@ describe('scale', () => {
     expect(entries).toBeGreaterThanOrEqual(30);
     expect(entries).toBeLessThan(120);
     expect(tiny.filter((e) => e.event === 'Exit').length).toBe(entries);
+  });
+});
+
+describe('summarizeDay', () => {
+  it('tallies what the events say', () => {
+    const summary = summarizeDay(day);
+    const count = (type: string): number => day.filter((e) => e.event === type).length;
+    expect(summary).toMatchObject({
+      records: day.length,
+      visitors: count('Entry'),
+      entries: count('Entry'),
+      rides: count('Ride'),
+      exits: count('Exit'),
+      firstTimestamp: day[0]!.timestamp,
+      lastTimestamp: day.at(-1)!.timestamp,
+    });
+    const byRide = Object.values(summary.byRide);
+    expect(byRide).toHaveLength(16);
+    expect(byRide.reduce((sum, ride) => sum + ride.rides, 0)).toBe(count('Ride'));
+    expect(summary.ratings.reduce((a, b) => a + b, 0)).toBe(count('Ride'));
+    expect(summary.ratings[2]).toBe(day.filter((e) => e.rating === 3).length);
+    const ride7 = day.filter((e) => e.rideId === 'ride-007');
+    const ride7Average = ride7.reduce((sum, e) => sum + e.rating!, 0) / ride7.length;
+    expect(summary.byRide['ride-007']!.averageRating).toBeCloseTo(ride7Average, 10);
+    expect(summary.arrivalsPerMinute).toHaveLength(720);
+    expect(summary.arrivalsPerMinute.reduce((a, b) => a + b, 0)).toBe(count('Entry'));
+    expect(summary.peakInside).toBe(PLAN.scale * 30_000);
   });
 });

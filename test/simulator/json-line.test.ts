@@ -42,7 +42,8 @@ describe('toJsonLine', () => {
     expect(line.slice(0, -1)).not.toContain('\n');
     expect(/^[\x20-\x7e]*\n$/.test(line)).toBe(true);
     const parsed = JSON.parse(line);
-    expect(Object.keys(parsed)).toEqual(['eventId', 'event', 'rideId', 'rating', 'timestamp', 'visitorId', 'visitor']);
+    const keys = ['eventId', 'event', 'rideId', 'rating', 'timestamp', 'visitorId', 'visitor'];
+    expect(Object.keys(parsed)).toEqual(keys);
     expect(parsed.event).toBe('Ride');
   });
 
@@ -51,7 +52,12 @@ describe('toJsonLine', () => {
     const handMade: ParkEvent = {
       ...original,
       eventId: 'a"b\\c',
-      visitor: { ...original.visitor, firstName: 'Zoë "Z"', lastName: 'line\nbreak\u0001', home: { latitude: NaN, longitude: 1 / 3 } },
+      visitor: {
+        ...original.visitor,
+        firstName: 'Zoë "Z"',
+        lastName: 'line\nbreak\u0001',
+        home: { latitude: NaN, longitude: 1 / 3 },
+      },
     };
     expect(toJsonLine(handMade)).toBe(viaStringify(handMade));
   });
