@@ -129,3 +129,35 @@ describe('sandbox core', () => {
     expect(failed).toMatchObject({ service: 'firehose', status: 400, error: 'ResourceNotFoundException' });
   });
 });
+
+describe('requests without a signature (curl, --no-sign-request)', () => {
+  let sandbox: RunningSandbox & { home: string };
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+  });
+  afterAll(async () => {
+    await sandbox.close();
+    await removeHome(sandbox.home);
+  });
+
+  test('a form post is routed by its Version to the query service, as the default account', async () => {
+    const response = await fetch(sandbox.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'Action=GetCallerIdentity&Version=2011-06-15',
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-amzn-requestid')).toMatch(/[0-9a-f-]{36}/);
+    const xml = await response.text();
+    expect(xml).toContain('<GetCallerIdentityResult>');
+    expect(xml).toContain('<Account>000000000000</Account>');
+  });
+
+  test('anything else is S3: GET / lists buckets, an unknown bucket is NoSuchBucket in XML', async () => {
+    const list = await fetch(`${sandbox.endpoint}/`);
+    expect(await list.text()).toContain('<ListAllMyBucketsResult');
+    const missing = await fetch(`${sandbox.endpoint}/no-such-bucket?list-type=2`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toMatch(/<Error><Code>NoSuchBucket<\/Code>.*<BucketName>no-such-bucket<\/BucketName>/);
+  });
+});
