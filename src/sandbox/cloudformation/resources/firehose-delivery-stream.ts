@@ -4,9 +4,9 @@
  * until it is gone. Ref is the stream name; GetAtt Arn.
  */
 import { firehoseApi } from '../../firehose/api.js';
-import { SandboxError } from '../../protocol.js';
 import type { TemplateObject, TemplateValue } from '../template/index.js';
 import { generatedName } from './names.js';
+import { asProvisionError as call } from './sandbox-errors.js';
 import { ProvisionError, type ProvisionContext, type ResourceProvisioner } from './types.js';
 
 /** How often, in simulated seconds, the stream's status is looked at. */
@@ -73,16 +73,6 @@ async function waitFor(
     if (done(status)) return;
     if (waited >= MAX_WAIT_SECONDS) throw new ProvisionError(`Timed out waiting for Firehose ${name} ${what}`);
     await context.wait(POLL_SECONDS);
-  }
-}
-
-/** Firehose's errors become the resource's failure reason, worded as the service words them. */
-function call<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof SandboxError) throw new ProvisionError(error.message);
-    throw error;
   }
 }
 

@@ -4,9 +4,9 @@
  */
 import { iamApi } from '../../iam/api.js';
 import type { TemplateObject } from '../template/index.js';
-import { call } from './iam-role.js';
 import { generatedName } from './names.js';
 import { policyText } from './policy-text.js';
+import { asProvisionError as call } from './sandbox-errors.js';
 import { ProvisionError, type ProvisionContext, type ResourceProvisioner } from './types.js';
 
 export const policyProvisioner: ResourceProvisioner = {

@@ -3,10 +3,10 @@
  * ManagedPolicyArns. Ref is the role name; GetAtt Arn and RoleId.
  */
 import { iamApi } from '../../iam/api.js';
-import { SandboxError } from '../../protocol.js';
 import type { TemplateObject, TemplateValue } from '../template/index.js';
 import { generatedName } from './names.js';
 import { policyText } from './policy-text.js';
+import { asProvisionError as call } from './sandbox-errors.js';
 import { ProvisionError, type ResourceProvisioner } from './types.js';
 
 export const roleProvisioner: ResourceProvisioner = {
@@ -99,14 +99,4 @@ function tagsOf(value: TemplateValue | undefined): Array<{ Key: string; Value: s
   return value.flatMap((tag) =>
     tag && typeof tag === 'object' && !Array.isArray(tag) ? [{ Key: String(tag.Key), Value: String(tag.Value) }] : [],
   );
-}
-
-/** IAM's errors become the resource's failure reason, worded as IAM words them. */
-export function call<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof SandboxError) throw new ProvisionError(error.message);
-    throw error;
-  }
 }

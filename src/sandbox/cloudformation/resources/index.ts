@@ -2,12 +2,16 @@
 import { deliveryStreamProvisioner } from './firehose-delivery-stream.js';
 import { policyProvisioner } from './iam-policy.js';
 import { roleProvisioner } from './iam-role.js';
+import { bucketPolicyProvisioner } from './s3-bucket-policy.js';
+import { bucketProvisioner } from './s3-bucket.js';
 import type { ResourceProvisioner } from './types.js';
 
 export type { ProvisionContext, ProvisionedResource, ResourceProvisioner } from './types.js';
 export { ProvisionError } from './types.js';
 
 const PROVISIONERS: Record<string, ResourceProvisioner> = {
+  'AWS::S3::Bucket': bucketProvisioner,
+  'AWS::S3::BucketPolicy': bucketPolicyProvisioner,
   'AWS::IAM::Role': roleProvisioner,
   'AWS::IAM::Policy': policyProvisioner,
   'AWS::KinesisFirehose::DeliveryStream': deliveryStreamProvisioner,
