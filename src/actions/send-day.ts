@@ -57,7 +57,12 @@ export const sendDay: ActionDefinition = {
     // kept too, so a run resumed after midnight still continues the same day.
     const saved = ctx.checkpoint.get() as unknown as SendCheckpoint | undefined;
     const resumable =
-      saved && saved.plan.scale === options.scale && saved.plan.seed === options.seed && saved.modelVersion === MODEL_VERSION;
+      saved &&
+      saved.plan.scale === options.scale &&
+      saved.plan.seed === options.seed &&
+      saved.modelVersion === MODEL_VERSION &&
+      // The tag also covers the name lists; if they changed, the records would too.
+      saved.runTag === runTag(saved.plan);
     const plan = resumable ? saved.plan : resolveDayPlan({ scale: options.scale, seed: options.seed });
     const tag = runTag(plan);
     let checkpoint: SendCheckpoint = resumable

@@ -1,0 +1,66 @@
+/**
+ * Drives the real binary in a real terminal (tmux), as a learner would:
+ * the app draws, Enter runs the first step, q quits, and the progress is
+ * saved for the next run.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { BINARY } from '../helpers/binary.js';
+import { tempHome } from '../helpers/fixture-workshop.js';
+
+const hasTmux = (() => {
+  try {
+    execFileSync('tmux', ['-V']);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
+const screen = (session: string) => tmux('capture-pane', '-p', '-t', session);
+
+async function waitFor(session: string, pattern: RegExp, timeoutMs = 30000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const text = screen(session);
+    if (pattern.test(text)) return text;
+    if (Date.now() > until) throw new Error(`Timed out waiting for ${pattern}; the screen was:\n${text}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+(hasTmux ? describe : describe.skip)('the binary in a terminal', () => {
+  const session = `themepark-${process.pid}`;
+  afterEach(() => {
+    try {
+      tmux('kill-session', '-t', session);
+    } catch {
+      // already gone
+    }
+  });
+
+  it('shows the steps, runs one on Enter, and quits on q with progress saved', async () => {
+    const home = tempHome();
+    const exitFile = join(home, 'exit-code');
+    const command =
+      `env THEMEPARK_HOME=${home} THEMEPARK_SANDBOX_TIME_SCALE=200 AWS_CONFIG_FILE=/nonexistent AWS_SHARED_CREDENTIALS_FILE=/nonexistent ` +
+      `${process.execPath} ${BINARY} --sandbox; echo $? > ${exitFile}; sleep 60`;
+    tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', command);
+
+    const first = await waitFor(session, /Who and where you are/);
+    expect(first).toMatch(/Deploy the delivery stream/);
+    expect(first).toMatch(/q quit/);
+
+    tmux('send-keys', '-t', session, 'Enter');
+    await waitFor(session, /all 2 checks pass/);
+
+    tmux('send-keys', '-t', session, 'q');
+    const until = Date.now() + 15000;
+    while (!existsSync(exitFile) && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+    expect(readFileSync(exitFile, 'utf8').trim()).toMatch(/^[01]$/);
+    const progress = JSON.parse(readFileSync(join(home, 'progress', '000000000000-us-east-1.json'), 'utf8'));
+    expect(progress.steps['before-you-start'].status).toBe('done');
+  });
+});
