@@ -4,7 +4,7 @@
  * so a test or a curious learner can see, for example, that `verify` only read.
  * Lines are buffered by a write stream; nothing here blocks the request path.
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, renameSync, statSync, type WriteStream } from 'node:fs';
 
 export interface RequestLogEntry {
   /** ISO-8601 time the request arrived. */
@@ -22,12 +22,15 @@ export interface RequestLogEntry {
 }
 
 const KEEP_IN_MEMORY = 20_000;
+/** At start, a log larger than this is moved to `requests.log.1` (replacing an older one). */
+const ROTATE_AT_BYTES = 20 * 1024 * 1024;
 
 export class RequestLog {
   private readonly entries: RequestLogEntry[] = [];
   private readonly stream: WriteStream;
 
   constructor(file: string) {
+    rotateIfLarge(file);
     this.stream = createWriteStream(file, { flags: 'a' });
     // A full disk must not take the sandbox down; the in-memory log still works.
     this.stream.on('error', (error) => process.emitWarning(`sandbox: request log: ${String(error)}`));
@@ -46,5 +49,14 @@ export class RequestLog {
 
   close(): Promise<void> {
     return new Promise((resolve) => this.stream.end(resolve));
+  }
+}
+
+/** Runs once at start, never on the request path, so the sync calls are fine. */
+function rotateIfLarge(file: string): void {
+  try {
+    if (statSync(file).size > ROTATE_AT_BYTES) renameSync(file, `${file}.1`);
+  } catch {
+    // No log yet, or it cannot be moved: appending still works.
   }
 }

@@ -164,18 +164,30 @@ export class Router {
   private async readRequest(req: IncomingMessage, head: RequestHead, protocol: Protocol): Promise<SandboxRequest> {
     let cached: Promise<Buffer> | undefined;
     const readBody = () => (cached ??= readAll(req, MAX_BUFFERED_BODY));
-    const request: SandboxRequest = { ...head, operation: '', params: {}, json: undefined, stream: req, readBody };
-    if (protocol === 'rest-xml') return request;
+    if (protocol === 'rest-xml') return { ...head, operation: '', params: {}, json: undefined, stream: req, readBody };
 
     const body = await readBody();
+    const params: Record<string, string> = {};
+    let json: Record<string, unknown> | undefined;
     if (protocol === 'query') {
-      for (const [key, value] of new URLSearchParams(body.toString('utf8'))) request.params[key] = value;
-      for (const [key, value] of head.query) request.params[key] ??= value;
+      for (const [key, value] of new URLSearchParams(body.toString('utf8'))) params[key] = value;
+      for (const [key, value] of head.query) params[key] ??= value;
     } else {
-      request.json = parseJsonBody(body);
+      json = parseJsonBody(body);
     }
-    request.stream = Readable.from(body);
-    return request;
+    // The body is already consumed; a handler that still wants a stream gets one over the bytes (made on demand,
+    // since the hot path, Firehose's PutRecordBatch, never asks).
+    let replay: Readable | undefined;
+    return {
+      ...head,
+      operation: '',
+      params,
+      json,
+      get stream() {
+        return (replay ??= Readable.from([body]));
+      },
+      readBody,
+    };
   }
 
   private pickService(
