@@ -207,6 +207,17 @@ describe('creating a stack', () => {
     expect((await errorOf(describe1('broken'))).message).toBe('Stack with id broken does not exist');
   });
 
+  it('refuses an attribute the resource type does not have before creating anything', async () => {
+    const misspelt = ROLE_TEMPLATE.replace('!GetAtt Role.Arn', '!GetAtt Role.ARN');
+    const error = await errorOf(
+      cfn.send(new CreateStackCommand({ StackName: 'misspelt', TemplateBody: misspelt, Capabilities: ['CAPABILITY_IAM'] })),
+    );
+    expect([error.name, error.message]).toEqual([
+      'ValidationError',
+      'Template error: resource Role does not support attribute type ARN in Fn::GetAtt',
+    ]);
+  });
+
   it('validates a template: parameters, description and the capability it needs', async () => {
     const result = await cfn.send(new ValidateTemplateCommand({ TemplateBody: ROLE_TEMPLATE }));
     expect(result.Parameters).toEqual([{ ParameterKey: 'PolicyName', DefaultValue: 'first', NoEcho: false }]);

@@ -313,6 +313,26 @@ Resources:
   });
 });
 
+describe('attribute checks', () => {
+  const template = loadTemplate(`
+Resources:
+  Bucket: {Type: AWS::S3::Bucket}
+  Other: {Type: Custom::Thing, Properties: {A: !GetAtt Bucket.Arn, B: !Sub '\${Bucket.DomainName}', C: !GetAtt Bucket.Nope}}
+Outputs:
+  Free: {Value: !GetAtt Other.Anything}
+`);
+  const known = (type: string) => (type === 'AWS::S3::Bucket' ? ['Arn', 'DomainName'] : undefined);
+
+  it('refuses an attribute the type does not have, naming it as CloudFormation does', () => {
+    const error = errorOf(() => planStack({ template, parameters: [], capabilities: [], pseudo: PSEUDO, knownAttributes: known }));
+    expect(error.message).toBe('Template error: resource Bucket does not support attribute type Nope in Fn::GetAtt');
+  });
+
+  it('checks nothing without a list of known attributes', () => {
+    expect(planStack({ template, parameters: [], capabilities: [], pseudo: PSEUDO }).order).toEqual(['Bucket', 'Other']);
+  });
+});
+
 describe('capabilities', () => {
   const role = (props: string) =>
     loadTemplate(`Resources: {R: {Type: AWS::IAM::Role, Properties: {AssumeRolePolicyDocument: {}${props}}}}`);

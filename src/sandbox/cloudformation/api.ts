@@ -16,6 +16,7 @@ import {
 } from '../service-kit.js';
 import { isInProgress, isLive, type OnFailure, type StackRecord } from './model.js';
 import { launch } from './operations.js';
+import { attributesOf } from './resources/index.js';
 import { renderEvent, renderResource, renderResourceSummary, renderStack, renderStackSummary } from './render.js';
 import { canonical, pseudoOf } from './run-env.js';
 import { runCreate, runDelete, runUpdate } from './stack-runs.js';
@@ -75,6 +76,7 @@ function createStack(req: SandboxRequest, ctx: SandboxContext): SandboxResponse 
     parameters: parametersOf(req),
     capabilities,
     pseudo: pseudoOf(stack, ctx.account),
+    knownAttributes: attributesOf,
   }).parameters;
 
   stacks.state.stacks.push(stack);
@@ -100,6 +102,7 @@ function updateStack(req: SandboxRequest, ctx: SandboxContext): SandboxResponse 
     previousParameters: stack.parameters,
     capabilities,
     pseudo: pseudoOf(stack, ctx.account),
+    knownAttributes: attributesOf,
   });
   if (templateBody === stack.templateBody && canonical(plan.parameters) === canonical(stack.parameters)) {
     throw validationError('No updates are to be performed.');

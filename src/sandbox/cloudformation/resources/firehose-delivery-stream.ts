@@ -17,6 +17,7 @@ const MAX_WAIT_SECONDS = 900;
 export const deliveryStreamProvisioner: ResourceProvisioner = {
   // On top of these, the stream spends its own time CREATING / DELETING in Firehose.
   seconds: { create: 1, update: 2, delete: 1 },
+  attributes: ['Arn'],
   nameProperty: 'DeliveryStreamName',
   replaceOn: ['DeliveryStreamName', 'DeliveryStreamType'],
 

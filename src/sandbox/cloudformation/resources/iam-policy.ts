@@ -11,10 +11,13 @@ import { ProvisionError, type ProvisionContext, type ResourceProvisioner } from 
 
 export const policyProvisioner: ResourceProvisioner = {
   seconds: { create: 2, update: 1, delete: 1 },
+  attributes: [],
 
   async create(properties, context) {
     put(properties, {}, context);
-    return { physicalId: generatedName(context.stackName.slice(0, 5), context.logicalId.slice(0, 5), { maxLength: 30 }), attributes: {} };
+    // CloudFormation's ids for inline policies are short: `<stack>-<Logic>-<random>`.
+    const physicalId = generatedName(context.stackName.slice(0, 5), context.logicalId.slice(0, 5), { maxLength: 30 });
+    return { physicalId, attributes: {} };
   },
 
   async update(physicalId, properties, previous, context) {

@@ -11,6 +11,7 @@ import { ProvisionError, type ResourceProvisioner } from './types.js';
 
 export const roleProvisioner: ResourceProvisioner = {
   seconds: { create: 2, update: 1, delete: 1 },
+  attributes: ['Arn', 'RoleId'],
   nameProperty: 'RoleName',
   // TODO: update the trust policy, description and session length in place once iamApi can
   // (UpdateAssumeRolePolicy, UpdateRole); until then a change to them makes a new role.

@@ -21,6 +21,11 @@ export function provisionerFor(type: string): ResourceProvisioner | undefined {
   return Object.hasOwn(PROVISIONERS, type) ? PROVISIONERS[type] : undefined;
 }
 
+/** Fn::GetAtt's attributes for a supported type; undefined for the others (they fail when provisioned). */
+export function attributesOf(type: string): readonly string[] | undefined {
+  return provisionerFor(type)?.attributes;
+}
+
 export function supportedTypes(): string[] {
   return Object.keys(PROVISIONERS);
 }

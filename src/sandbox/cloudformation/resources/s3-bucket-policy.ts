@@ -9,6 +9,7 @@ import { ProvisionError, type ResourceProvisioner } from './types.js';
 
 export const bucketPolicyProvisioner: ResourceProvisioner = {
   seconds: { create: 1, update: 1, delete: 1 },
+  attributes: [],
   replaceOn: ['Bucket'],
 
   async create(properties, context) {

@@ -15,6 +15,7 @@ const TAKEN = new Set(['BucketAlreadyExists', 'BucketAlreadyOwnedByYou']);
 
 export const bucketProvisioner: ResourceProvisioner = {
   seconds: { create: 2, update: 1, delete: 1 },
+  attributes: ['Arn', 'DomainName', 'RegionalDomainName', 'DualStackDomainName', 'WebsiteURL'],
   nameProperty: 'BucketName',
   replaceOn: ['BucketName'],
 

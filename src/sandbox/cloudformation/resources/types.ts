@@ -34,6 +34,8 @@ export interface ResourceProvisioner {
    * work is done, so a learner sees each resource in progress for a moment.
    */
   seconds: { create: number; update: number; delete: number };
+  /** What Fn::GetAtt may read (checked when the template is submitted). */
+  attributes: readonly string[];
   create(properties: TemplateObject, context: ProvisionContext): Promise<ProvisionedResource>;
   /**
    * Changes the resource in place. Absent: every change replaces the resource

@@ -9,6 +9,7 @@ import { resolveCondition, resolveValue, type ResolveContext } from './intrinsic
 import { creationOrder, dependencyGraph } from './ordering.js';
 import { type GivenParameter, parameterView, resolveParameters } from './parameters.js';
 import { parseTemplateBody } from './parse.js';
+import { collectReferences } from './references.js';
 import { readTemplate } from './read.js';
 import type { PseudoParameters, Template, TemplateValue } from './types.js';
 
@@ -32,6 +33,12 @@ export interface StackPlanInput {
   previousParameters?: Record<string, string>;
   capabilities: readonly string[];
   pseudo: PseudoParameters;
+  /**
+   * The attributes Fn::GetAtt may read for a resource type, when known, so a
+   * misspelt attribute fails the API call rather than the resource.
+   * @default no attribute is checked
+   */
+  knownAttributes?: (type: string) => readonly string[] | undefined;
 }
 
 export interface StackPlan {
@@ -76,9 +83,26 @@ export function planStack(input: StackPlanInput): StackPlan {
       .filter(([, resource]) => resource.Condition === undefined || conditions[resource.Condition])
       .map(([name]) => name),
   );
+  if (input.knownAttributes) checkAttributes(template, input.knownAttributes);
   const dependencies = dependencyGraph(template.resources, active);
   const order = creationOrder(dependencies);
   return { template, parameters, conditions, order, dependencies, capabilities };
+}
+
+function checkAttributes(template: Template, known: (type: string) => readonly string[] | undefined): void {
+  const used = collectReferences([
+    ...Object.values(template.resources).map((resource) => resource.Properties),
+    ...Object.values(template.outputs).map((output) => output.Value),
+  ]).attributes;
+  for (const pair of used) {
+    const dot = pair.indexOf('.');
+    const [logicalId, attribute] = [pair.slice(0, dot), pair.slice(dot + 1)];
+    const type = template.resources[logicalId]?.Type;
+    const attributes = type === undefined ? undefined : known(type);
+    if (attributes && !attributes.includes(attribute)) {
+      throw validationError(`Template error: resource ${logicalId} does not support attribute type ${attribute} in Fn::GetAtt`);
+    }
+  }
 }
 
 /** How intrinsics reach resources and other stacks; the stack runner supplies it. */

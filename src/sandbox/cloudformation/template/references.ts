@@ -14,12 +14,14 @@ export interface References {
   refs: Set<string>;
   /** Resources named by Fn::GetAtt and by `${Res.Attr}` in Fn::Sub. */
   getAtts: Set<string>;
+  /** The same, as `Res.Attr` pairs (only where the attribute name is plain text). */
+  attributes: Set<string>;
   /** Conditions named by Fn::If and by `{ Condition: X }` inside condition functions. */
   conditions: Set<string>;
 }
 
 export function emptyReferences(): References {
-  return { refs: new Set(), getAtts: new Set(), conditions: new Set() };
+  return { refs: new Set(), getAtts: new Set(), attributes: new Set(), conditions: new Set() };
 }
 
 const SUPPORTED = new Set<string>(SUPPORTED_FUNCTIONS);
@@ -52,6 +54,7 @@ export function collectReferences(value: TemplateValue | undefined, into = empty
     case 'Fn::GetAtt': {
       const [resource, attribute] = typeof argument === 'string' ? splitGetAtt(argument) : toList(argument);
       if (typeof resource === 'string') into.getAtts.add(resource);
+      if (typeof resource === 'string' && typeof attribute === 'string') into.attributes.add(`${resource}.${attribute}`);
       collectReferences(attribute, into);
       break;
     }
@@ -90,8 +93,12 @@ function collectSubReferences(argument: TemplateValue, into: References): void {
   for (const part of parseSubString(source)) {
     if (!('variable' in part) || part.variable in local) continue;
     const target = subVariableTarget(part.variable);
-    if ('ref' in target) into.refs.add(target.ref);
-    else into.getAtts.add(target.getAtt[0]);
+    if ('ref' in target) {
+      into.refs.add(target.ref);
+    } else {
+      into.getAtts.add(target.getAtt[0]);
+      into.attributes.add(target.getAtt.join('.'));
+    }
   }
 }
 
