@@ -18,7 +18,7 @@ export interface PlainProps {
 }
 
 /** Events that close a live view: its last state is worth one more line first. */
-const FLUSH_BEFORE = new Set<string>([CODES.CHECK_PASSED, CODES.CHECK_FAILED, CODES.STEP_PASSED, CODES.STEP_FAILED, CODES.ACTION_ERROR]);
+const FLUSH_BEFORE = new Set<string>([CODES.SEND_DONE, CODES.LANDING_DONE, CODES.STACK_DONE, CODES.CHECK_PASSED, CODES.CHECK_FAILED, CODES.STEP_PASSED, CODES.STEP_FAILED, CODES.ACTION_ERROR]);
 
 const SYMBOLS: Record<Level, string> = { debug: '·', info: '·', success: '✓', warn: '!', error: '✗' };
 

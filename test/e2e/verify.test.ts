@@ -1,0 +1,103 @@
+/**
+ * verify and cleanup through the built binary, on the sandbox: an empty
+ * account fails every check with a reason, a completed one passes, damage
+ * done behind the runner's back fails the right check, verify only reads,
+ * and cleanup leaves the account empty.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runBinary } from '../helpers/binary.js';
+import { tempHome } from '../helpers/fixture-workshop.js';
+
+interface Report {
+  ok: boolean;
+  account: string;
+  region: string;
+  checks: Array<{ id: string; step: string; ok: boolean; detail: string }>;
+}
+
+const SMALL = ['--scale', '0.005'];
+
+async function verifyJson(home: string, extra: string[] = []): Promise<{ code: number | undefined; report: Report }> {
+  const result = await runBinary(['verify', '--sandbox', '--json', ...extra], home);
+  expect(result.stderr).toBe('');
+  return { code: result.exitCode, report: JSON.parse(result.stdout) as Report };
+}
+
+const failing = (report: Report) => report.checks.filter((c) => !c.ok).map((c) => c.id);
+
+describe('verify and cleanup on the sandbox', () => {
+  it('on an empty account, every resource check fails with a reason, exit 1', async () => {
+    const { code, report } = await verifyJson(tempHome());
+    expect(code).toBe(1);
+    expect(report).toMatchObject({ ok: false, account: '000000000000', region: 'us-east-1' });
+    expect(report.checks.find((c) => c.id === 'identityKnown')?.ok).toBe(true);
+    for (const check of report.checks.filter((c) => !c.ok)) expect(check.detail.length).toBeGreaterThan(10);
+    expect(failing(report)).toEqual(expect.arrayContaining(['stackDeployed', 'streamActive', 'bucketExists', 'dataLanded']));
+  });
+
+  it('passes a completed account, reads only, notices damage, and cleanup empties it', async () => {
+    const home = tempHome();
+    const run = await runBinary(['--sandbox', '--yes', ...SMALL], home);
+    expect(run.exitCode).toBe(0);
+
+    const verifyStarted = new Date().toISOString();
+    const { code, report } = await verifyJson(home);
+    expect(failing(report)).toEqual([]);
+    expect(code).toBe(0);
+
+    // Read-only by construction: the sandbox's request log shows only reads since verify began.
+    const writes = readFileSync(join(home, 'sandbox', 'requests.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { time: string; operation: string })
+      .filter((entry) => entry.time >= verifyStarted)
+      .filter((entry) => !/^(Describe|List|Get|Head)/.test(entry.operation));
+    expect(writes).toEqual([]);
+
+    // The table form says the same thing for people.
+    const table = await runBinary(['verify', '--sandbox'], home);
+    expect(table.exitCode).toBe(0);
+    expect(table.stdout).toMatch(/checks pass\./);
+
+    const cleanup = await runBinary(['cleanup', '--sandbox', '--yes'], home);
+    expect(cleanup.stdout).toMatch(/Everything the module created is gone/);
+    expect(cleanup.exitCode).toBe(0);
+    const after = await verifyJson(home);
+    expect(failing(after.report)).toEqual(expect.arrayContaining(['stackDeployed', 'streamActive', 'bucketExists', 'dataLanded']));
+
+    // Idempotent: a second cleanup finds nothing and succeeds.
+    const again = await runBinary(['cleanup', '--sandbox', '--yes'], home);
+    expect(again.exitCode).toBe(0);
+    expect(again.stdout).toMatch(/already gone/);
+  });
+
+  it('checks a class of sandbox accounts, each row on its own, with a summary', async () => {
+    const home = tempHome();
+    // One account completed, the other nineteen untouched.
+    expect((await runBinary(['--sandbox', '--yes', '--sandbox-account', '100000000001', ...SMALL], home)).exitCode).toBe(0);
+    const ids = Array.from({ length: 20 }, (_, i) => String(100000000001 + i));
+    const file = join(home, 'class.txt');
+    writeFileSync(file, `# class of 20\n${ids.join('\n')}\n`);
+
+    const table = await runBinary(['verify', '--sandbox', '--accounts', file, '--concurrency', '4'], home);
+    expect(table.exitCode).toBe(1);
+    for (const id of ids) expect(table.stdout).toContain(id);
+    expect(table.stdout).toMatch(/Before you start: 20\/20/);
+    expect(table.stdout).toMatch(/The Firehose delivery stream: 1\/20/);
+
+    const json = await runBinary(['verify', '--sandbox', '--accounts', file, '--json'], home);
+    const rows = json.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(rows).toHaveLength(20);
+    expect(rows.filter((r) => r.ok).map((r) => r.account)).toEqual(['100000000001']);
+  });
+
+  it('refuses an accounts file with a line that is not an account, exit 2', async () => {
+    const home = tempHome();
+    const file = join(home, 'class.txt');
+    writeFileSync(file, '123456789012\nnot an account!\n');
+    const result = await runBinary(['verify', '--sandbox', '--accounts', file], home);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/Line 2/);
+  });
+});
