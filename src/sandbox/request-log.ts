@@ -60,3 +60,11 @@ function rotateIfLarge(file: string): void {
     // No log yet, or it cannot be moved: appending still works.
   }
 }
+
+/**
+ * Whether an operation only reads, by AWS's naming: Get*, List*, Describe*,
+ * Head*. Lets a test prove that `verify` changed nothing.
+ */
+export function isReadOnlyOperation(operation: string): boolean {
+  return /^(Get|List|Describe|Head)[A-Z]/.test(operation);
+}

@@ -6,6 +6,7 @@ import { clientConfig, removeHome, startTestSandbox, TEST_ACCOUNT } from './help
 import type { RunningSandbox } from '../../src/sandbox/server.js';
 import { operationTable, SandboxError, jsonResult, type SandboxService } from '../../src/sandbox/service-kit.js';
 import { SANDBOX_SERVICES } from '../../src/sandbox/services.js';
+import { isReadOnlyOperation } from '../../src/sandbox/request-log.js';
 
 /** A json-protocol service that fails on purpose, to prove the server survives handler crashes. */
 const brokenService: SandboxService = {
@@ -160,4 +161,11 @@ describe('requests without a signature (curl, --no-sign-request)', () => {
     expect(missing.status).toBe(404);
     expect(await missing.text()).toMatch(/<Error><Code>NoSuchBucket<\/Code>.*<BucketName>no-such-bucket<\/BucketName>/);
   });
+});
+
+test('read-only operations are told apart by their names', () => {
+  const reads = ['GetCallerIdentity', 'ListObjectsV2', 'DescribeStacks', 'HeadBucket', 'GetRolePolicy'];
+  const writes = ['PutObject', 'CreateStack', 'DeleteBucket', 'PutRecordBatch', 'GET ?acl', 'Getaway'];
+  expect(reads.filter(isReadOnlyOperation)).toEqual(reads);
+  expect(writes.filter(isReadOnlyOperation)).toEqual([]);
 });
