@@ -37,9 +37,17 @@
  * `iamApi(ctx.sandbox).createRole(account, {...})` (./iam/api.ts).
  */
 import { cloudFormationService } from './cloudformation/index.js';
+import { firehoseService } from './firehose/index.js';
 import { iamService } from './iam/index.js';
 import { s3Service } from './s3/index.js';
 import { stsService } from './sts/index.js';
 import type { SandboxService } from './types.js';
 
-export const SANDBOX_SERVICES: readonly SandboxService[] = [stsService, iamService, s3Service, cloudFormationService];
+// Firehose before S3: services stop in list order, and Firehose's stop() flushes its buffers into S3.
+export const SANDBOX_SERVICES: readonly SandboxService[] = [
+  stsService,
+  iamService,
+  firehoseService,
+  s3Service,
+  cloudFormationService,
+];
