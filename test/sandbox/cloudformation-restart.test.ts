@@ -47,10 +47,13 @@ it('rolls back a creation the sandbox stopped in the middle of, deleting what it
     // is complete lands in the middle of the second.
     const first = await startTestSandbox({ home, timeScale: 1 }, { services: SERVICES });
     const cfn1 = new CloudFormationClient(clientConfig(first));
-    await cfn1.send(new CreateStackCommand({ StackName: 'cut', TemplateBody: TEMPLATE, Capabilities: ['CAPABILITY_IAM'] }));
+    await cfn1.send(
+      new CreateStackCommand({ StackName: 'cut', TemplateBody: TEMPLATE, Capabilities: ['CAPABILITY_IAM'] }),
+    );
     for (let i = 0; i < 200; i++) {
       const { StackEvents } = await cfn1.send(new DescribeStackEventsCommand({ StackName: 'cut' }));
-      if (StackEvents?.some((e) => e.LogicalResourceId === 'First' && e.ResourceStatus === 'CREATE_COMPLETE')) break;
+      if (StackEvents?.some((e) => e.LogicalResourceId === 'First' && e.ResourceStatus === 'CREATE_COMPLETE'))
+        break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     cfn1.destroy();
@@ -64,13 +67,17 @@ it('rolls back a creation the sandbox stopped in the middle of, deleting what it
       expect(stack.StackStatus).toBe('ROLLBACK_COMPLETE');
 
       const { StackEvents } = await cfn2.send(new DescribeStackEventsCommand({ StackName: 'cut' }));
-      const reasons = StackEvents!.map((e) => `${e.LogicalResourceId} ${e.ResourceStatus} ${e.ResourceStatusReason ?? ''}`.trim());
+      const reasons = StackEvents!.map((e) =>
+        `${e.LogicalResourceId} ${e.ResourceStatus} ${e.ResourceStatusReason ?? ''}`.trim(),
+      );
       expect(reasons).toContain(
         'cut ROLLBACK_IN_PROGRESS The themepark sandbox stopped while this operation was in progress. Rollback requested by the sandbox.',
       );
       expect(reasons).toContain('Second CREATE_FAILED Resource creation cancelled');
 
-      const firstRole = StackEvents!.find((e) => e.LogicalResourceId === 'First' && e.PhysicalResourceId)?.PhysicalResourceId;
+      const firstRole = StackEvents!.find(
+        (e) => e.LogicalResourceId === 'First' && e.PhysicalResourceId,
+      )?.PhysicalResourceId;
       expect(firstRole).toBeDefined();
       const gone = await iam.send(new GetRoleCommand({ RoleName: firstRole })).catch((error: Error) => error);
       expect((gone as Error).name).toMatch(/^NoSuchEntity/);

@@ -94,11 +94,15 @@ async function events(name: string): Promise<StackEvent[]> {
 /** `[logical id, status, reason]` oldest first, for reading a stack's history in an assertion. */
 async function history(name: string): Promise<Array<[string, string, string]>> {
   return (await events(name))
-    .map((e): [string, string, string] => [e.LogicalResourceId!, e.ResourceStatus!, e.ResourceStatusReason ?? ''])
+    .map((e): [string, string, string] => [
+      e.LogicalResourceId!,
+      e.ResourceStatus!,
+      e.ResourceStatusReason ?? '',
+    ])
     .reverse();
 }
 
-/** Polls until the stack's status is no longer *_IN_PROGRESS (the waiters have no "rollback of a create" one). */
+/** Polls until the stack is no longer *_IN_PROGRESS (no SDK waiter ends at a create's rollback). */
 async function settled(name: string): Promise<Stack> {
   for (let attempt = 0; attempt < 500; attempt++) {
     const stack = await describe1(name);
@@ -124,7 +128,11 @@ async function errorOf(promise: Promise<unknown>): Promise<{ name: string; messa
 describe('creating a stack', () => {
   it('answers at once, then provisions in the background to CREATE_COMPLETE with outputs', async () => {
     const { StackId } = await cfn.send(
-      new CreateStackCommand({ StackName: 'roles', TemplateBody: ROLE_TEMPLATE, Capabilities: ['CAPABILITY_IAM'] }),
+      new CreateStackCommand({
+        StackName: 'roles',
+        TemplateBody: ROLE_TEMPLATE,
+        Capabilities: ['CAPABILITY_IAM'],
+      }),
     );
     expect(StackId).toMatch(/^arn:aws:cloudformation:eu-west-1:123456789012:stack\/roles\/[0-9a-f-]{36}$/);
 
@@ -165,7 +173,9 @@ describe('creating a stack', () => {
     expect(order.indexOf('Policy CREATE_IN_PROGRESS')).toBeGreaterThan(order.indexOf('Role CREATE_COMPLETE'));
 
     const { StackResources } = await cfn.send(new DescribeStackResourcesCommand({ StackName: 'roles' }));
-    expect(StackResources?.map((r) => [r.LogicalResourceId, r.ResourceType, r.ResourceStatus]).sort()).toEqual([
+    expect(
+      StackResources?.map((r) => [r.LogicalResourceId, r.ResourceType, r.ResourceStatus]).sort(),
+    ).toEqual([
       ['Policy', 'AWS::IAM::Policy', 'CREATE_COMPLETE'],
       ['Role', 'AWS::IAM::Role', 'CREATE_COMPLETE'],
     ]);
@@ -173,18 +183,38 @@ describe('creating a stack', () => {
 
   it('refuses a second stack of the same name', async () => {
     const error = await errorOf(
-      cfn.send(new CreateStackCommand({ StackName: 'roles', TemplateBody: ROLE_TEMPLATE, Capabilities: ['CAPABILITY_IAM'] })),
+      cfn.send(
+        new CreateStackCommand({
+          StackName: 'roles',
+          TemplateBody: ROLE_TEMPLATE,
+          Capabilities: ['CAPABILITY_IAM'],
+        }),
+      ),
     );
     expect([error.name, error.message]).toEqual(['AlreadyExistsException', 'Stack [roles] already exists']);
   });
 
   it('refuses IAM resources without the capability', async () => {
-    const error = await errorOf(cfn.send(new CreateStackCommand({ StackName: 'no-caps', TemplateBody: ROLE_TEMPLATE })));
-    expect([error.name, error.message]).toEqual(['InsufficientCapabilitiesException', 'Requires capabilities : [CAPABILITY_IAM]']);
+    const error = await errorOf(
+      cfn.send(new CreateStackCommand({ StackName: 'no-caps', TemplateBody: ROLE_TEMPLATE })),
+    );
+    expect([error.name, error.message]).toEqual([
+      'InsufficientCapabilitiesException',
+      'Requires capabilities : [CAPABILITY_IAM]',
+    ]);
 
-    const named = ROLE_TEMPLATE.replace('AssumeRolePolicyDocument:', 'RoleName: chosen\n      AssumeRolePolicyDocument:');
+    const named = ROLE_TEMPLATE.replace(
+      'AssumeRolePolicyDocument:',
+      'RoleName: chosen\n      AssumeRolePolicyDocument:',
+    );
     const namedError = await errorOf(
-      cfn.send(new CreateStackCommand({ StackName: 'no-caps', TemplateBody: named, Capabilities: ['CAPABILITY_IAM'] })),
+      cfn.send(
+        new CreateStackCommand({
+          StackName: 'no-caps',
+          TemplateBody: named,
+          Capabilities: ['CAPABILITY_IAM'],
+        }),
+      ),
     );
     expect(namedError.message).toBe('Requires capabilities : [CAPABILITY_NAMED_IAM]');
   });
@@ -197,7 +227,11 @@ describe('creating a stack', () => {
     expect(broken.message).toMatch(/^Template format error: YAML not well-formed\./);
 
     const unresolved = await errorOf(
-      cfn.send(new ValidateTemplateCommand({ TemplateBody: 'Resources:\n  A: {Type: AWS::IAM::Role, Properties: {X: !Ref Nope}}' })),
+      cfn.send(
+        new ValidateTemplateCommand({
+          TemplateBody: 'Resources:\n  A: {Type: AWS::IAM::Role, Properties: {X: !Ref Nope}}',
+        }),
+      ),
     );
     expect([unresolved.name, unresolved.message]).toEqual([
       'ValidationError',
@@ -210,7 +244,13 @@ describe('creating a stack', () => {
   it('refuses an attribute the resource type does not have before creating anything', async () => {
     const misspelt = ROLE_TEMPLATE.replace('!GetAtt Role.Arn', '!GetAtt Role.ARN');
     const error = await errorOf(
-      cfn.send(new CreateStackCommand({ StackName: 'misspelt', TemplateBody: misspelt, Capabilities: ['CAPABILITY_IAM'] })),
+      cfn.send(
+        new CreateStackCommand({
+          StackName: 'misspelt',
+          TemplateBody: misspelt,
+          Capabilities: ['CAPABILITY_IAM'],
+        }),
+      ),
     );
     expect([error.name, error.message]).toEqual([
       'ValidationError',
@@ -222,14 +262,22 @@ describe('creating a stack', () => {
     const result = await cfn.send(new ValidateTemplateCommand({ TemplateBody: ROLE_TEMPLATE }));
     expect(result.Parameters).toEqual([{ ParameterKey: 'PolicyName', DefaultValue: 'first', NoEcho: false }]);
     expect(result.Capabilities).toEqual(['CAPABILITY_IAM']);
-    expect(result.CapabilitiesReason).toBe('The following resource(s) require capabilities: [AWS::IAM::Role, AWS::IAM::Policy]');
+    expect(result.CapabilitiesReason).toBe(
+      'The following resource(s) require capabilities: [AWS::IAM::Role, AWS::IAM::Policy]',
+    );
   });
 });
 
 describe('updating a stack', () => {
   it('says there is nothing to do when template and parameters are unchanged', async () => {
     const error = await errorOf(
-      cfn.send(new UpdateStackCommand({ StackName: 'roles', TemplateBody: ROLE_TEMPLATE, Capabilities: ['CAPABILITY_IAM'] })),
+      cfn.send(
+        new UpdateStackCommand({
+          StackName: 'roles',
+          TemplateBody: ROLE_TEMPLATE,
+          Capabilities: ['CAPABILITY_IAM'],
+        }),
+      ),
     );
     expect([error.name, error.message]).toEqual(['ValidationError', 'No updates are to be performed.']);
 
@@ -273,29 +321,52 @@ describe('updating a stack', () => {
       'roles UPDATE_COMPLETE',
     ]);
 
-    const policy = await iam.send(new GetRolePolicyCommand({ RoleName: before.RoleName, PolicyName: 'second' }));
+    const policy = await iam.send(
+      new GetRolePolicyCommand({ RoleName: before.RoleName, PolicyName: 'second' }),
+    );
     expect(policy.PolicyName).toBe('second');
-    const old = await errorOf(iam.send(new GetRolePolicyCommand({ RoleName: before.RoleName, PolicyName: 'first' })));
+    const old = await errorOf(
+      iam.send(new GetRolePolicyCommand({ RoleName: before.RoleName, PolicyName: 'first' })),
+    );
     expect(old.name).toMatch(/^NoSuchEntity/);
   });
 
   it('rolls an update back when a new resource fails, keeping the stack as it was', async () => {
     const before = outputs(await describe1('roles'));
     const withQueue = `${ROLE_TEMPLATE.replace('Outputs:', '  Queue:\n    Type: AWS::SQS::Queue\nOutputs:')}`;
-    await cfn.send(new UpdateStackCommand({ StackName: 'roles', TemplateBody: withQueue, Capabilities: ['CAPABILITY_IAM'] }));
-    const failure = await errorOf(waitUntilStackUpdateComplete({ client: cfn, ...WAIT }, { StackName: 'roles' }));
+    await cfn.send(
+      new UpdateStackCommand({
+        StackName: 'roles',
+        TemplateBody: withQueue,
+        Capabilities: ['CAPABILITY_IAM'],
+      }),
+    );
+    const failure = await errorOf(
+      waitUntilStackUpdateComplete({ client: cfn, ...WAIT }, { StackName: 'roles' }),
+    );
     expect(failure.message).toMatch(/UPDATE_ROLLBACK_COMPLETE/);
 
     const stack = await describe1('roles');
     expect(stack.StackStatus).toBe('UPDATE_ROLLBACK_COMPLETE');
     expect(outputs(stack)).toEqual(before);
     const queue = (await history('roles')).filter(([id]) => id === 'Queue');
-    expect(queue).toContainEqual(['Queue', 'CREATE_FAILED', 'Resource type AWS::SQS::Queue is not supported by the themepark sandbox']);
+    expect(queue).toContainEqual([
+      'Queue',
+      'CREATE_FAILED',
+      'Resource type AWS::SQS::Queue is not supported by the themepark sandbox',
+    ]);
     expect(queue.at(-1)?.[1]).toBe('DELETE_COMPLETE');
 
     // The stack can be updated again after an update rollback.
     const error = await errorOf(
-      cfn.send(new UpdateStackCommand({ StackName: 'roles', UsePreviousTemplate: true, Capabilities: ['CAPABILITY_IAM'], Parameters: [{ ParameterKey: 'PolicyName', UsePreviousValue: true }] })),
+      cfn.send(
+        new UpdateStackCommand({
+          StackName: 'roles',
+          UsePreviousTemplate: true,
+          Capabilities: ['CAPABILITY_IAM'],
+          Parameters: [{ ParameterKey: 'PolicyName', UsePreviousValue: true }],
+        }),
+      ),
     );
     expect(error.message).toBe('No updates are to be performed.');
   });
@@ -304,15 +375,25 @@ describe('updating a stack', () => {
 describe('a resource that fails', () => {
   it('rolls the creation back, deleting what was made, and says why', async () => {
     await cfn.send(
-      new CreateStackCommand({ StackName: 'unsupported', TemplateBody: UNSUPPORTED_TEMPLATE, Capabilities: ['CAPABILITY_IAM'] }),
+      new CreateStackCommand({
+        StackName: 'unsupported',
+        TemplateBody: UNSUPPORTED_TEMPLATE,
+        Capabilities: ['CAPABILITY_IAM'],
+      }),
     );
-    const created = await errorOf(waitUntilStackCreateComplete({ client: cfn, ...WAIT }, { StackName: 'unsupported' }));
+    const created = await errorOf(
+      waitUntilStackCreateComplete({ client: cfn, ...WAIT }, { StackName: 'unsupported' }),
+    );
     expect(created.message).toMatch(/ROLLBACK/);
 
     const stack = await settled('unsupported');
     expect(stack.StackStatus).toBe('ROLLBACK_COMPLETE');
     const steps = await history('unsupported');
-    expect(steps).toContainEqual(['Queue', 'CREATE_FAILED', 'Resource type AWS::SQS::Queue is not supported by the themepark sandbox']);
+    expect(steps).toContainEqual([
+      'Queue',
+      'CREATE_FAILED',
+      'Resource type AWS::SQS::Queue is not supported by the themepark sandbox',
+    ]);
     expect(steps).toContainEqual([
       'unsupported',
       'ROLLBACK_IN_PROGRESS',
@@ -320,15 +401,24 @@ describe('a resource that fails', () => {
     ]);
     const roleSteps = steps.filter(([id]) => id === 'Role').map(([, status]) => status);
     expect(roleSteps.slice(-2)).toEqual(['DELETE_IN_PROGRESS', 'DELETE_COMPLETE']);
-    const roleName = (await events('unsupported')).find((e) => e.LogicalResourceId === 'Role' && e.PhysicalResourceId)!
-      .PhysicalResourceId!;
-    expect((await errorOf(iam.send(new GetRoleCommand({ RoleName: roleName })))).name).toMatch(/^NoSuchEntity/);
+    const roleName = (await events('unsupported')).find(
+      (e) => e.LogicalResourceId === 'Role' && e.PhysicalResourceId,
+    )!.PhysicalResourceId!;
+    expect((await errorOf(iam.send(new GetRoleCommand({ RoleName: roleName })))).name).toMatch(
+      /^NoSuchEntity/,
+    );
   });
 
   it('cannot update a ROLLBACK_COMPLETE stack; it is deleted and created again', async () => {
     const { StackId } = await describe1('unsupported');
     const error = await errorOf(
-      cfn.send(new UpdateStackCommand({ StackName: 'unsupported', TemplateBody: ROLE_TEMPLATE, Capabilities: ['CAPABILITY_IAM'] })),
+      cfn.send(
+        new UpdateStackCommand({
+          StackName: 'unsupported',
+          TemplateBody: ROLE_TEMPLATE,
+          Capabilities: ['CAPABILITY_IAM'],
+        }),
+      ),
     );
     expect([error.name, error.message]).toEqual([
       'ValidationError',
@@ -338,7 +428,11 @@ describe('a resource that fails', () => {
     await cfn.send(new DeleteStackCommand({ StackName: 'unsupported' }));
     await waitUntilStackDeleteComplete({ client: cfn, ...WAIT }, { StackName: 'unsupported' });
     await cfn.send(
-      new CreateStackCommand({ StackName: 'unsupported', TemplateBody: ROLE_TEMPLATE, Capabilities: ['CAPABILITY_IAM'] }),
+      new CreateStackCommand({
+        StackName: 'unsupported',
+        TemplateBody: ROLE_TEMPLATE,
+        Capabilities: ['CAPABILITY_IAM'],
+      }),
     );
     await waitUntilStackCreateComplete({ client: cfn, ...WAIT }, { StackName: 'unsupported' });
     const again = await describe1('unsupported');
@@ -348,7 +442,9 @@ describe('a resource that fails', () => {
     // The deleted stack is still there by its ARN, and in ListStacks.
     const { Stacks } = await cfn.send(new DescribeStacksCommand({ StackName: StackId }));
     expect(Stacks?.[0]?.StackStatus).toBe('DELETE_COMPLETE');
-    const { StackSummaries } = await cfn.send(new ListStacksCommand({ StackStatusFilter: ['DELETE_COMPLETE'] }));
+    const { StackSummaries } = await cfn.send(
+      new ListStacksCommand({ StackStatusFilter: ['DELETE_COMPLETE'] }),
+    );
     expect(StackSummaries?.map((s) => s.StackId)).toContain(StackId);
   });
 });
@@ -379,5 +475,6 @@ function sandboxStackId(name: string): string {
 beforeEach(async () => {
   const { StackSummaries } = await cfn.send(new ListStacksCommand({}));
   knownIds = {};
-  for (const summary of [...(StackSummaries ?? [])].reverse()) knownIds[summary.StackName!] = summary.StackId!;
+  for (const summary of [...(StackSummaries ?? [])].reverse())
+    knownIds[summary.StackName!] = summary.StackId!;
 });

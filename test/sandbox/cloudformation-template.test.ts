@@ -43,16 +43,32 @@ describe('parseTemplateBody', () => {
   it.each<[string, string, TemplateValue]>([
     ['!Ref', 'v: !Ref Bucket', { v: { Ref: 'Bucket' } }],
     ['!GetAtt dotted', 'v: !GetAtt Bucket.Arn', { v: { 'Fn::GetAtt': ['Bucket', 'Arn'] } }],
-    ['!GetAtt dotted attribute', 'v: !GetAtt Db.Endpoint.Address', { v: { 'Fn::GetAtt': ['Db', 'Endpoint.Address'] } }],
+    [
+      '!GetAtt dotted attribute',
+      'v: !GetAtt Db.Endpoint.Address',
+      { v: { 'Fn::GetAtt': ['Db', 'Endpoint.Address'] } },
+    ],
     ['!GetAtt list', 'v: !GetAtt [Bucket, Arn]', { v: { 'Fn::GetAtt': ['Bucket', 'Arn'] } }],
     ['!Sub string', 'v: !Sub "a-${AWS::Region}"', { v: { 'Fn::Sub': 'a-${AWS::Region}' } }],
     ['!Sub list', 'v: !Sub ["${X}", {X: !Ref Y}]', { v: { 'Fn::Sub': ['${X}', { X: { Ref: 'Y' } }] } }],
     ['!Join nested', "v: !Join ['', [a, !Ref B]]", { v: { 'Fn::Join': ['', ['a', { Ref: 'B' }]] } }],
     ['!If', 'v: !If [C, 1, 2]', { v: { 'Fn::If': ['C', 1, 2] } }],
     ['!Equals/!Not', 'v: !Not [!Equals [a, b]]', { v: { 'Fn::Not': [{ 'Fn::Equals': ['a', 'b'] }] } }],
-    ['!And/!Condition', 'v: !And [!Condition A, !Condition B]', { v: { 'Fn::And': [{ Condition: 'A' }, { Condition: 'B' }] } }],
-    ['!Or', 'v: !Or [!Condition A, !Equals [x, y]]', { v: { 'Fn::Or': [{ Condition: 'A' }, { 'Fn::Equals': ['x', 'y'] }] } }],
-    ['!Select/!Split', "v: !Select [1, !Split [',', 'a,b']]", { v: { 'Fn::Select': [1, { 'Fn::Split': [',', 'a,b'] }] } }],
+    [
+      '!And/!Condition',
+      'v: !And [!Condition A, !Condition B]',
+      { v: { 'Fn::And': [{ Condition: 'A' }, { Condition: 'B' }] } },
+    ],
+    [
+      '!Or',
+      'v: !Or [!Condition A, !Equals [x, y]]',
+      { v: { 'Fn::Or': [{ Condition: 'A' }, { 'Fn::Equals': ['x', 'y'] }] } },
+    ],
+    [
+      '!Select/!Split',
+      "v: !Select [1, !Split [',', 'a,b']]",
+      { v: { 'Fn::Select': [1, { 'Fn::Split': [',', 'a,b'] }] } },
+    ],
     ['!FindInMap', 'v: !FindInMap [M, a, b]', { v: { 'Fn::FindInMap': ['M', 'a', 'b'] } }],
     ['!Base64', 'v: !Base64 hi', { v: { 'Fn::Base64': 'hi' } }],
     ['!GetAZs', "v: !GetAZs ''", { v: { 'Fn::GetAZs': '' } }],
@@ -64,7 +80,11 @@ describe('parseTemplateBody', () => {
   });
 
   it.each([
-    ['bad YAML', 'a: [1, 2\nb: }', /^Template format error: YAML not well-formed\. \(line \d+, column \d+\)$/],
+    [
+      'bad YAML',
+      'a: [1, 2\nb: }',
+      /^Template format error: YAML not well-formed\. \(line \d+, column \d+\)$/,
+    ],
     ['bad JSON', '{"a": }', /^Template format error: JSON not well-formed\./],
     ['unknown tag', 'a: !Reff X', /^Template format error: YAML not well-formed\. Unknown tag !Reff/],
     ['not a map', '- a\n- b', /^Template format error: unsupported structure\.$/],
@@ -77,9 +97,21 @@ describe('parseTemplateBody', () => {
 
 describe('template checks', () => {
   it.each([
-    ['no resources', 'Resources: {}', 'Template format error: At least one Resources member must be defined.'],
-    ['unknown section', 'Foo: 1\nResources: {A: {Type: T}}', 'Template format error: Invalid template property or properties [Foo]'],
-    ['missing Type', 'Resources: {A: {Properties: {}}}', 'Template format error: [/Resources/A] Every Resources object must contain a Type member.'],
+    [
+      'no resources',
+      'Resources: {}',
+      'Template format error: At least one Resources member must be defined.',
+    ],
+    [
+      'unknown section',
+      'Foo: 1\nResources: {A: {Type: T}}',
+      'Template format error: Invalid template property or properties [Foo]',
+    ],
+    [
+      'missing Type',
+      'Resources: {A: {Properties: {}}}',
+      'Template format error: [/Resources/A] Every Resources object must contain a Type member.',
+    ],
     [
       'unresolved Ref',
       'Resources: {A: {Type: T, Properties: {X: !Ref Nope}}}',
@@ -111,7 +143,11 @@ describe('template checks', () => {
       'Template format error: Unresolved dependencies [A]. Cannot reference resources in the Conditions block of the template',
     ],
     ['circular', 'Resources: {A: {Type: T, DependsOn: B}, B: {Type: T, Properties: {X: !Ref A}}}', null],
-    ['unsupported function', 'Resources: {A: {Type: T, Properties: {X: {"Fn::Nope": 1}}}}', /Encountered unsupported function: Fn::Nope/],
+    [
+      'unsupported function',
+      'Resources: {A: {Type: T, Properties: {X: {"Fn::Nope": 1}}}}',
+      /Encountered unsupported function: Fn::Nope/,
+    ],
   ])('%s', (_name, body, message) => {
     const run = () => {
       const template = loadTemplate(body);
@@ -233,25 +269,41 @@ Resources:
 
   it.each<[string, GivenParameter[], string]>([
     ['missing value', [], 'Parameters: [Name] must have values'],
-    ['unknown key', [{ ParameterKey: 'Nope', ParameterValue: '1' }], 'Parameters: [Nope] do not exist in the template'],
+    [
+      'unknown key',
+      [{ ParameterKey: 'Nope', ParameterValue: '1' }],
+      'Parameters: [Nope] do not exist in the template',
+    ],
     [
       'not allowed',
-      [{ ParameterKey: 'Name', ParameterValue: 'x' }, { ParameterKey: 'Mode', ParameterValue: 'c' }],
+      [
+        { ParameterKey: 'Name', ParameterValue: 'x' },
+        { ParameterKey: 'Mode', ParameterValue: 'c' },
+      ],
       "Parameter 'Mode' must be one of AllowedValues",
     ],
     [
       'not a number',
-      [{ ParameterKey: 'Name', ParameterValue: 'x' }, { ParameterKey: 'Interval', ParameterValue: 'soon' }],
+      [
+        { ParameterKey: 'Name', ParameterValue: 'x' },
+        { ParameterKey: 'Interval', ParameterValue: 'soon' },
+      ],
       "Parameter 'Interval' must be a number.",
     ],
     [
       'above MaxValue',
-      [{ ParameterKey: 'Name', ParameterValue: 'x' }, { ParameterKey: 'Interval', ParameterValue: '901' }],
+      [
+        { ParameterKey: 'Name', ParameterValue: 'x' },
+        { ParameterKey: 'Interval', ParameterValue: '901' },
+      ],
       "Parameter 'Interval' must be a number not greater than 900",
     ],
     [
       'pattern with a constraint description',
-      [{ ParameterKey: 'Name', ParameterValue: 'x' }, { ParameterKey: 'Bucket', ParameterValue: 'Bad_Name' }],
+      [
+        { ParameterKey: 'Name', ParameterValue: 'x' },
+        { ParameterKey: 'Bucket', ParameterValue: 'Bad_Name' },
+      ],
       "Parameter 'Bucket' failed to satisfy constraint: a bucket name",
     ],
   ])('rejects %s', (_name, given, message) => {
@@ -324,24 +376,38 @@ Outputs:
   const known = (type: string) => (type === 'AWS::S3::Bucket' ? ['Arn', 'DomainName'] : undefined);
 
   it('refuses an attribute the type does not have, naming it as CloudFormation does', () => {
-    const error = errorOf(() => planStack({ template, parameters: [], capabilities: [], pseudo: PSEUDO, knownAttributes: known }));
-    expect(error.message).toBe('Template error: resource Bucket does not support attribute type Nope in Fn::GetAtt');
+    const error = errorOf(() =>
+      planStack({ template, parameters: [], capabilities: [], pseudo: PSEUDO, knownAttributes: known }),
+    );
+    expect(error.message).toBe(
+      'Template error: resource Bucket does not support attribute type Nope in Fn::GetAtt',
+    );
   });
 
   it('checks nothing without a list of known attributes', () => {
-    expect(planStack({ template, parameters: [], capabilities: [], pseudo: PSEUDO }).order).toEqual(['Bucket', 'Other']);
+    expect(planStack({ template, parameters: [], capabilities: [], pseudo: PSEUDO }).order).toEqual([
+      'Bucket',
+      'Other',
+    ]);
   });
 });
 
 describe('capabilities', () => {
   const role = (props: string) =>
-    loadTemplate(`Resources: {R: {Type: AWS::IAM::Role, Properties: {AssumeRolePolicyDocument: {}${props}}}}`);
+    loadTemplate(
+      `Resources: {R: {Type: AWS::IAM::Role, Properties: {AssumeRolePolicyDocument: {}${props}}}}`,
+    );
 
   it.each<[string, string, string[], string | null]>([
     ['unnamed role without capabilities', '', [], 'Requires capabilities : [CAPABILITY_IAM]'],
     ['unnamed role with CAPABILITY_IAM', '', ['CAPABILITY_IAM'], null],
     ['unnamed role with CAPABILITY_NAMED_IAM', '', ['CAPABILITY_NAMED_IAM'], null],
-    ['named role with CAPABILITY_IAM', ', RoleName: r', ['CAPABILITY_IAM'], 'Requires capabilities : [CAPABILITY_NAMED_IAM]'],
+    [
+      'named role with CAPABILITY_IAM',
+      ', RoleName: r',
+      ['CAPABILITY_IAM'],
+      'Requires capabilities : [CAPABILITY_NAMED_IAM]',
+    ],
     ['named role with CAPABILITY_NAMED_IAM', ', RoleName: r', ['CAPABILITY_NAMED_IAM'], null],
   ])('%s', (_name, props, capabilities, message) => {
     const run = () => planStack({ template: role(props), parameters: [], capabilities, pseudo: PSEUDO });

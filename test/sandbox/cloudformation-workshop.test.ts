@@ -39,7 +39,10 @@ import type { RunningSandbox } from '../../src/sandbox/server.js';
 import { stsService } from '../../src/sandbox/sts/index.js';
 import { clientConfig, removeHome, startTestSandbox } from './helpers.js';
 
-const TEMPLATE = readFileSync(fileURLToPath(new URL('../../templates/firehose.yaml', import.meta.url)), 'utf8');
+const TEMPLATE = readFileSync(
+  fileURLToPath(new URL('../../templates/firehose.yaml', import.meta.url)),
+  'utf8',
+);
 const SERVICES = [stsService, iamService, s3Service, firehoseService, cloudFormationService];
 const WAIT = { maxWaitTime: 30, minDelay: 1, maxDelay: 1 };
 const OTHER_ACCOUNT = '210987654321';
@@ -79,7 +82,9 @@ async function settled(name: string): Promise<Stack> {
 
 async function reasons(name: string): Promise<string[]> {
   const { StackEvents } = await cfn.send(new DescribeStackEventsCommand({ StackName: name }));
-  return StackEvents!.map((e) => `${e.LogicalResourceId} ${e.ResourceStatus} ${e.ResourceStatusReason ?? ''}`.trim());
+  return StackEvents!.map((e) =>
+    `${e.LogicalResourceId} ${e.ResourceStatus} ${e.ResourceStatusReason ?? ''}`.trim(),
+  );
 }
 
 function outputs(stack: Stack): Record<string, string> {
@@ -96,7 +101,14 @@ async function errorOf(promise: Promise<unknown>): Promise<Error> {
 }
 
 const create = (name: string, parameters: Parameter[] = []) =>
-  cfn.send(new CreateStackCommand({ StackName: name, TemplateBody: TEMPLATE, Parameters: parameters, Capabilities: ['CAPABILITY_IAM'] }));
+  cfn.send(
+    new CreateStackCommand({
+      StackName: name,
+      TemplateBody: TEMPLATE,
+      Parameters: parameters,
+      Capabilities: ['CAPABILITY_IAM'],
+    }),
+  );
 
 describe('the workshop stack', () => {
   it('reaches CREATE_COMPLETE with every output', async () => {
@@ -111,7 +123,9 @@ describe('the workshop stack', () => {
       BucketArn: 'arn:aws:s3:::theme-park-data-123456789012-eu-west-1',
       StreamName: 'theme-park-streaming-data',
       StreamArn: 'arn:aws:firehose:eu-west-1:123456789012:deliverystream/theme-park-streaming-data',
-      RoleArn: expect.stringMatching(/^arn:aws:iam::123456789012:role\/theme-park-DeliveryRole-[A-Z0-9]{12}$/),
+      RoleArn: expect.stringMatching(
+        /^arn:aws:iam::123456789012:role\/theme-park-DeliveryRole-[A-Z0-9]{12}$/,
+      ),
     });
   });
 
@@ -126,16 +140,27 @@ describe('the workshop stack', () => {
       RestrictPublicBuckets: true,
     });
     const encryption = await s3.send(new GetBucketEncryptionCommand({ Bucket }));
-    expect(encryption.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm).toBe('AES256');
+    expect(
+      encryption.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault
+        ?.SSEAlgorithm,
+    ).toBe('AES256');
     const policy = JSON.parse((await s3.send(new GetBucketPolicyCommand({ Bucket }))).Policy!);
-    expect(policy.Statement[0]).toMatchObject({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
+    expect(policy.Statement[0]).toMatchObject({
+      Effect: 'Deny',
+      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+    });
   });
 
   it('made the role Firehose writes with, and an ACTIVE stream buffering 10 MiB / 60 s into the bucket', async () => {
     const { RoleArn, BucketArn } = outputs(await stackNamed('theme-park'));
     const RoleName = RoleArn!.split('/').pop()!;
-    const policy = await iam.send(new GetRolePolicyCommand({ RoleName, PolicyName: 'write-to-theme-park-bucket' }));
-    expect(JSON.parse(decodeURIComponent(policy.PolicyDocument!)).Statement[0].Resource).toEqual([BucketArn, `${BucketArn}/*`]);
+    const policy = await iam.send(
+      new GetRolePolicyCommand({ RoleName, PolicyName: 'write-to-theme-park-bucket' }),
+    );
+    expect(JSON.parse(decodeURIComponent(policy.PolicyDocument!)).Statement[0].Resource).toEqual([
+      BucketArn,
+      `${BucketArn}/*`,
+    ]);
 
     const { DeliveryStreamDescription: stream } = await firehose.send(
       new DescribeDeliveryStreamCommand({ DeliveryStreamName: 'theme-park-streaming-data' }),
@@ -152,7 +177,13 @@ describe('the workshop stack', () => {
 
   it('has no updates to perform when deployed again unchanged', async () => {
     const error = await errorOf(
-      cfn.send(new UpdateStackCommand({ StackName: 'theme-park', TemplateBody: TEMPLATE, Capabilities: ['CAPABILITY_IAM'] })),
+      cfn.send(
+        new UpdateStackCommand({
+          StackName: 'theme-park',
+          TemplateBody: TEMPLATE,
+          Capabilities: ['CAPABILITY_IAM'],
+        }),
+      ),
     );
     expect([error.name, error.message]).toEqual(['ValidationError', 'No updates are to be performed.']);
   });
@@ -172,25 +203,69 @@ describe('the workshop stack', () => {
     const { DeliveryStreamDescription: stream } = await firehose.send(
       new DescribeDeliveryStreamCommand({ DeliveryStreamName: 'theme-park-streaming-data' }),
     );
-    expect(stream?.Destinations?.[0]?.ExtendedS3DestinationDescription?.BufferingHints?.IntervalInSeconds).toBe(120);
+    expect(
+      stream?.Destinations?.[0]?.ExtendedS3DestinationDescription?.BufferingHints?.IntervalInSeconds,
+    ).toBe(120);
     const updatedResources = (await reasons('theme-park'))
       .filter((line) => / UPDATE_COMPLETE$/.test(line) && !line.startsWith('theme-park '))
       .map((line) => line.split(' ')[0]);
     expect(updatedResources).toEqual(['DeliveryStream']);
   });
 
+  it('replaces the stream when its name changes, deleting the old one once the update succeeded', async () => {
+    await cfn.send(
+      new UpdateStackCommand({
+        StackName: 'theme-park',
+        UsePreviousTemplate: true,
+        Parameters: [
+          { ParameterKey: 'StreamName', ParameterValue: 'theme-park-stream-2' },
+          { ParameterKey: 'BucketName', UsePreviousValue: true },
+          { ParameterKey: 'BufferIntervalSeconds', UsePreviousValue: true },
+        ],
+        Capabilities: ['CAPABILITY_IAM'],
+      }),
+    );
+    await waitUntilStackUpdateComplete({ client: cfn, ...WAIT }, { StackName: 'theme-park' });
+    expect(outputs(await stackNamed('theme-park')).StreamName).toBe('theme-park-stream-2');
+
+    const lines = await reasons('theme-park');
+    expect(lines).toContain(
+      'DeliveryStream UPDATE_IN_PROGRESS Requested update requires the creation of a new physical resource; hence creating one.',
+    );
+    const { StackEvents } = await cfn.send(new DescribeStackEventsCommand({ StackName: 'theme-park' }));
+    const cleanup = StackEvents!.find(
+      (e) => e.LogicalResourceId === 'DeliveryStream' && e.ResourceStatus === 'DELETE_COMPLETE',
+    );
+    expect(cleanup?.PhysicalResourceId).toBe('theme-park-streaming-data');
+
+    const old = await errorOf(
+      firehose.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: 'theme-park-streaming-data' })),
+    );
+    expect(old.name).toBe('ResourceNotFoundException');
+    const { DeliveryStreamDescription: stream } = await firehose.send(
+      new DescribeDeliveryStreamCommand({ DeliveryStreamName: 'theme-park-stream-2' }),
+    );
+    expect(
+      stream?.Destinations?.[0]?.ExtendedS3DestinationDescription?.BufferingHints?.IntervalInSeconds,
+    ).toBe(120);
+  });
+
   it('fails to delete while the bucket holds data, then deletes once it is empty', async () => {
     const Bucket = 'theme-park-data-123456789012-eu-west-1';
-    await s3.send(new PutObjectCommand({ Bucket, Key: '2026/12/03/16/sample.json', Body: '{"event":"Entry"}\n' }));
+    await s3.send(
+      new PutObjectCommand({ Bucket, Key: '2026/12/03/16/sample.json', Body: '{"event":"Entry"}\n' }),
+    );
 
     await cfn.send(new DeleteStackCommand({ StackName: 'theme-park' }));
     const failed = await settled('theme-park');
     expect(failed.StackStatus).toBe('DELETE_FAILED');
     expect(failed.StackStatusReason).toBe('The following resource(s) failed to delete: [DataBucket]. ');
-    expect(await reasons('theme-park')).toContain('DataBucket DELETE_FAILED The bucket you tried to delete is not empty');
+    expect(await reasons('theme-park')).toContain(
+      'DataBucket DELETE_FAILED The bucket you tried to delete is not empty',
+    );
     // Everything else is gone already.
     const stream = await errorOf(
-      firehose.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: 'theme-park-streaming-data' })),
+      firehose.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: 'theme-park-stream-2' })),
     );
     expect(stream.name).toBe('ResourceNotFoundException');
 
@@ -204,9 +279,14 @@ describe('the workshop stack', () => {
 });
 
 describe('a bucket name another account already has', () => {
-  it('fails the bucket with CloudFormation\'s reason and rolls the stack back', async () => {
+  it("fails the bucket with CloudFormation's reason and rolls the stack back", async () => {
     const other = new S3Client({ ...clientConfig(sandbox, OTHER_ACCOUNT), forcePathStyle: true });
-    await other.send(new CreateBucketCommand({ Bucket: 'taken-by-someone', CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } }));
+    await other.send(
+      new CreateBucketCommand({
+        Bucket: 'taken-by-someone',
+        CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' },
+      }),
+    );
     other.destroy();
 
     await create('taken', [{ ParameterKey: 'BucketName', ParameterValue: 'taken-by-someone' }]);
@@ -214,7 +294,9 @@ describe('a bucket name another account already has', () => {
     expect(stack.StackStatus).toBe('ROLLBACK_COMPLETE');
     const lines = await reasons('taken');
     expect(lines).toContain('DataBucket CREATE_FAILED taken-by-someone already exists');
-    expect(lines).toContain('taken ROLLBACK_IN_PROGRESS The following resource(s) failed to create: [DataBucket]. Rollback requested by user.');
+    expect(lines).toContain(
+      'taken ROLLBACK_IN_PROGRESS The following resource(s) failed to create: [DataBucket]. Rollback requested by user.',
+    );
     expect(lines[0]).toBe('taken ROLLBACK_COMPLETE');
     // The stream was never made: it needs the bucket.
     expect(lines.some((line) => line.startsWith('DeliveryStream'))).toBe(false);

@@ -72,7 +72,9 @@ Conditions:
         'Resources/Bucket/Properties/BucketNam: no such property',
         'Resources/Bucket/Properties/PublicAccessBlockConfiguration/BlockPublicAcls: expected a boolean',
         'Resources/Bucket/Properties/BucketEncryption/ServerSideEncryptionConfiguration: required property missing',
-        expect.stringMatching(/^Resources\/Stream\/Properties\/DeliveryStreamType: Sideways is not one of .*DirectPut/),
+        expect.stringMatching(
+          /^Resources\/Stream\/Properties\/DeliveryStreamType: Sideways is not one of .*DirectPut/,
+        ),
         'Resources/Stream/Properties/ExtendedS3DestinationConfiguration/RoleARN/Fn::If[1]: expected a string',
         'Resources/Stream/Properties/ExtendedS3DestinationConfiguration/BufferingHints/SizeInMBs: expected a number',
         'Resources/Stream/Properties/ExtendedS3DestinationConfiguration/BucketARN: AWS::S3::Bucket has no attribute Nope',
@@ -86,7 +88,8 @@ describe('templates/firehose.yaml in the sandbox engine', () => {
   const template = loadTemplate(body);
   const plan = planStack({ template, parameters: [], capabilities: ['CAPABILITY_IAM'], pseudo: PSEUDO });
   const context = resolutionContext(template, plan.parameters, PSEUDO, LOOKUP);
-  const properties = (name: string) => resolveValue(template.resources[name]!.Properties, context) as Record<string, any>;
+  const properties = (name: string) =>
+    resolveValue(template.resources[name]!.Properties, context) as Record<string, any>;
 
   it('needs only CAPABILITY_IAM: the role is not named', () => {
     expect(plan.capabilities.capabilities).toEqual(['CAPABILITY_IAM']);
@@ -97,10 +100,18 @@ describe('templates/firehose.yaml in the sandbox engine', () => {
 
   it('creates the bucket and role before the policy, and the policy before the stream', () => {
     const position = (name: string) => plan.order.indexOf(name);
-    expect([...plan.order].sort()).toEqual(['DataBucket', 'DataBucketPolicy', 'DeliveryPolicy', 'DeliveryRole', 'DeliveryStream']);
+    expect([...plan.order].sort()).toEqual([
+      'DataBucket',
+      'DataBucketPolicy',
+      'DeliveryPolicy',
+      'DeliveryRole',
+      'DeliveryStream',
+    ]);
     expect(position('DeliveryPolicy')).toBeGreaterThan(position('DeliveryRole'));
     expect(position('DeliveryStream')).toBeGreaterThan(position('DeliveryPolicy'));
-    expect(plan.dependencies.get('DeliveryStream')).toEqual(expect.arrayContaining(['DeliveryPolicy', 'DataBucket']));
+    expect(plan.dependencies.get('DeliveryStream')).toEqual(
+      expect.arrayContaining(['DeliveryPolicy', 'DataBucket']),
+    );
   });
 
   it('names the bucket after the account and region unless a name is given', () => {
@@ -113,7 +124,9 @@ describe('templates/firehose.yaml in the sandbox engine', () => {
       pseudo: PSEUDO,
     });
     const namedContext = resolutionContext(template, named.parameters, PSEUDO, LOOKUP);
-    expect(resolveValue(template.resources.DataBucket!.Properties.BucketName!, namedContext)).toBe('my-bucket');
+    expect(resolveValue(template.resources.DataBucket!.Properties.BucketName!, namedContext)).toBe(
+      'my-bucket',
+    );
   });
 
   it('rejects a bucket name S3 would refuse before anything is created', () => {
@@ -200,7 +213,8 @@ describe('templates/firehose.yaml in the sandbox engine', () => {
   });
 
   it('keeps every parameter a learner may change, with the module defaults', () => {
-    const defaults = (t: Template) => Object.fromEntries(Object.entries(t.parameters).map(([k, p]) => [k, p.Default]));
+    const defaults = (t: Template) =>
+      Object.fromEntries(Object.entries(t.parameters).map(([k, p]) => [k, p.Default]));
     expect(defaults(template)).toEqual({
       StreamName: 'theme-park-streaming-data',
       BucketName: '',

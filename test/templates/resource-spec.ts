@@ -48,7 +48,8 @@ function checkObject(
   path: string,
   problems: string[],
 ): void {
-  if (isIntrinsic(value)) return checkIntrinsic(value, (branch, at) => checkObject(db, properties, branch, at, problems), path);
+  if (isIntrinsic(value))
+    return checkIntrinsic(value, (branch, at) => checkObject(db, properties, branch, at, problems), path);
   if (!isObject(value)) {
     problems.push(`${path}: expected an object`);
     return;
@@ -63,7 +64,13 @@ function checkObject(
   }
 }
 
-function checkValue(db: SpecDatabase, type: PropertyType, value: TemplateValue, path: string, problems: string[]): void {
+function checkValue(
+  db: SpecDatabase,
+  type: PropertyType,
+  value: TemplateValue,
+  path: string,
+  problems: string[],
+): void {
   if (isIntrinsic(value)) {
     checkIntrinsic(value, (branch, at) => checkValue(db, type, branch, at, problems), path);
     return;
@@ -77,12 +84,16 @@ function checkValue(db: SpecDatabase, type: PropertyType, value: TemplateValue, 
       return;
     case 'number':
     case 'integer':
-      if (typeof value !== 'number' && !(typeof value === 'string' && value.trim() !== '' && !isNaN(Number(value)))) {
+      if (
+        typeof value !== 'number' &&
+        !(typeof value === 'string' && value.trim() !== '' && !isNaN(Number(value)))
+      ) {
         problems.push(`${path}: expected a number`);
       }
       return;
     case 'boolean':
-      if (typeof value !== 'boolean' && value !== 'true' && value !== 'false') problems.push(`${path}: expected a boolean`);
+      if (typeof value !== 'boolean' && value !== 'true' && value !== 'false')
+        problems.push(`${path}: expected a boolean`);
       return;
     case 'json':
       if (!isObject(value) && typeof value !== 'string') problems.push(`${path}: expected a JSON object`);
@@ -99,7 +110,9 @@ function checkValue(db: SpecDatabase, type: PropertyType, value: TemplateValue, 
       return;
     case 'map':
       if (!isObject(value)) problems.push(`${path}: expected a map`);
-      else for (const [key, item] of Object.entries(value)) checkValue(db, type.element, item, `${path}/${key}`, problems);
+      else
+        for (const [key, item] of Object.entries(value))
+          checkValue(db, type.element, item, `${path}/${key}`, problems);
       return;
     case 'ref':
       checkObject(db, db.get('typeDefinition', type.reference).properties, value, path, problems);
@@ -110,7 +123,8 @@ function checkValue(db: SpecDatabase, type: PropertyType, value: TemplateValue, 
         checkValue(db, member, value, path, found);
         return found;
       });
-      if (!attempts.some((found) => found.length === 0)) problems.push(...attempts.sort((a, b) => a.length - b.length)[0]!);
+      if (!attempts.some((found) => found.length === 0))
+        problems.push(...attempts.sort((a, b) => a.length - b.length)[0]!);
       return;
     }
   }
@@ -163,7 +177,8 @@ function getAtts(template: Template): Array<[string, [string, string]]> {
     }
     for (const [key, child] of Object.entries(value)) walk(child, `${path}/${key}`);
   };
-  for (const [name, resource] of Object.entries(template.resources)) walk(resource.Properties, `Resources/${name}/Properties`);
+  for (const [name, resource] of Object.entries(template.resources))
+    walk(resource.Properties, `Resources/${name}/Properties`);
   for (const [name, output] of Object.entries(template.outputs)) walk(output.Value, `Outputs/${name}`);
   return found;
 }

@@ -17,7 +17,13 @@ import {
 import { isInProgress, isLive, type OnFailure, type StackRecord } from './model.js';
 import { launch } from './operations.js';
 import { attributesOf } from './resources/index.js';
-import { renderEvent, renderResource, renderResourceSummary, renderStack, renderStackSummary } from './render.js';
+import {
+  renderEvent,
+  renderResource,
+  renderResourceSummary,
+  renderStack,
+  renderStackSummary,
+} from './render.js';
 import { canonical, pseudoOf } from './run-env.js';
 import { runCreate, runDelete, runUpdate } from './stack-runs.js';
 import { accountStacks, findStack, stacksIn } from './stacks.js';
@@ -35,7 +41,8 @@ const STACK_NAME = /^[a-zA-Z][-a-zA-Z0-9]{0,127}$/;
 const PAGE_SIZE = 100;
 const UPDATABLE = new Set(['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_ROLLBACK_COMPLETE']);
 
-const render = (action: string, result?: Parameters<typeof queryResult>[1]) => queryResult(action, result, 'cloudformation');
+const render = (action: string, result?: Parameters<typeof queryResult>[1]) =>
+  queryResult(action, result, 'cloudformation');
 
 function createStack(req: SandboxRequest, ctx: SandboxContext): SandboxResponse {
   const stackName = requiredParam(req, 'StackName');
@@ -80,7 +87,9 @@ function createStack(req: SandboxRequest, ctx: SandboxContext): SandboxResponse 
   }).parameters;
 
   stacks.state.stacks.push(stack);
-  launch(ctx.sandbox, ctx.account, stack, runCreate, (env) => env.recorder.stackStatus('CREATE_IN_PROGRESS', 'User Initiated'));
+  launch(ctx.sandbox, ctx.account, stack, runCreate, (env) =>
+    env.recorder.stackStatus('CREATE_IN_PROGRESS', 'User Initiated'),
+  );
   return render('CreateStack', { StackId: stackId });
 }
 
@@ -129,7 +138,9 @@ function updateStack(req: SandboxRequest, ctx: SandboxContext): SandboxResponse 
   else stack.description = template.description;
   // Set now, not when the queued operation starts, so a DescribeStacks right after sees the update.
   stack.status = 'UPDATE_IN_PROGRESS';
-  launch(ctx.sandbox, ctx.account, stack, runUpdate, (env) => env.recorder.stackStatus('UPDATE_IN_PROGRESS', 'User Initiated'));
+  launch(ctx.sandbox, ctx.account, stack, runUpdate, (env) =>
+    env.recorder.stackStatus('UPDATE_IN_PROGRESS', 'User Initiated'),
+  );
   return render('UpdateStack', { StackId: stack.stackId });
 }
 
@@ -201,7 +212,9 @@ function describeStackResources(req: SandboxRequest, ctx: SandboxContext): Sandb
     throw validationError('Either StackName or PhysicalResourceId must be specified.');
   }
   const logicalId = req.params.LogicalResourceId;
-  const resources = Object.values(stack.resources).filter((r) => logicalId === undefined || r.logicalId === logicalId);
+  const resources = Object.values(stack.resources).filter(
+    (r) => logicalId === undefined || r.logicalId === logicalId,
+  );
   return render('DescribeStackResources', {
     StackResources: { member: resources.map((resource) => renderResource(stack, resource)) },
   });
@@ -215,7 +228,11 @@ function describeStackResource(req: SandboxRequest, ctx: SandboxContext): Sandbo
   const resource = stack.resources[logicalId];
   if (!resource) throw validationError(`Resource ${logicalId} does not exist for stack ${name}`);
   return render('DescribeStackResource', {
-    StackResourceDetail: { ...renderResource(stack, resource), LastUpdatedTimestamp: resource.timestamp, Timestamp: undefined },
+    StackResourceDetail: {
+      ...renderResource(stack, resource),
+      LastUpdatedTimestamp: resource.timestamp,
+      Timestamp: undefined,
+    },
   });
 }
 
@@ -236,14 +253,20 @@ function listStacks(req: SandboxRequest, ctx: SandboxContext): SandboxResponse {
     .filter((stack) => filter.size === 0 || filter.has(stack.status))
     .reverse();
   const { page, nextToken } = paginate(found, req.params.NextToken);
-  return render('ListStacks', { StackSummaries: { member: page.map(renderStackSummary) }, NextToken: nextToken });
+  return render('ListStacks', {
+    StackSummaries: { member: page.map(renderStackSummary) },
+    NextToken: nextToken,
+  });
 }
 
 function getTemplate(req: SandboxRequest, ctx: SandboxContext): SandboxResponse {
   const name = requiredParam(req, 'StackName');
   const stack = findStack(accountStacks(ctx.sandbox, ctx.account), ctx.region, name);
   if (!stack) throw validationError(`Stack with id ${name} does not exist`);
-  return render('GetTemplate', { TemplateBody: stack.templateBody, StagesAvailable: { member: ['Original', 'Processed'] } });
+  return render('GetTemplate', {
+    TemplateBody: stack.templateBody,
+    StagesAvailable: { member: ['Original', 'Processed'] },
+  });
 }
 
 function listExports(req: SandboxRequest, ctx: SandboxContext): SandboxResponse {
@@ -252,7 +275,11 @@ function listExports(req: SandboxRequest, ctx: SandboxContext): SandboxResponse 
     .flatMap((stack) =>
       stack.outputs
         .filter((output) => output.ExportName !== undefined)
-        .map((output) => ({ ExportingStackId: stack.stackId, Name: output.ExportName, Value: output.OutputValue })),
+        .map((output) => ({
+          ExportingStackId: stack.stackId,
+          Name: output.ExportName,
+          Value: output.OutputValue,
+        })),
     );
   const { page, nextToken } = paginate(exports, req.params.NextToken);
   return render('ListExports', { Exports: { member: page }, NextToken: nextToken });
@@ -282,7 +309,9 @@ function templateBodyOf(req: SandboxRequest): string {
   if (body !== undefined && body !== '') return body;
   if (req.params.TemplateURL) {
     // TODO: read TemplateURL from the sandbox's S3 once a workshop step uploads templates there.
-    throw validationError('TemplateURL is not supported by the themepark sandbox; pass the template as TemplateBody');
+    throw validationError(
+      'TemplateURL is not supported by the themepark sandbox; pass the template as TemplateBody',
+    );
   }
   throw validationError('Either Template URL or Template Body must be specified.');
 }
@@ -298,7 +327,10 @@ function parametersOf(req: SandboxRequest): GivenParameter[] {
 }
 
 function tagsOf(req: SandboxRequest): Array<{ Key: string; Value: string }> {
-  return queryList(req.params, 'Tags', ['Key', 'Value'] as const).map((tag) => ({ Key: tag.Key ?? '', Value: tag.Value ?? '' }));
+  return queryList(req.params, 'Tags', ['Key', 'Value'] as const).map((tag) => ({
+    Key: tag.Key ?? '',
+    Value: tag.Value ?? '',
+  }));
 }
 
 function onFailureOf(req: SandboxRequest): OnFailure {

@@ -33,7 +33,10 @@ interface OperationMemory {
 }
 
 function memoryOf(sandbox: SandboxRuntime): OperationMemory {
-  return sandbox.memory('cloudformation-operations', () => ({ controller: new AbortController(), running: new Map() }));
+  return sandbox.memory('cloudformation-operations', () => ({
+    controller: new AbortController(),
+    running: new Map(),
+  }));
 }
 
 /** What an unexpected error (a sandbox bug) turns an in-progress status into, so it does not hang. */
@@ -77,8 +80,11 @@ export function launch(
     } catch (error) {
       if (env.signal.aborted) return;
       const broken = BROKEN[stack.status];
-      if (broken) env.recorder.stackStatus(broken, `Internal failure in the themepark sandbox: ${String(error)}`);
-      process.emitWarning(`sandbox cloudformation: ${stack.stackName}: ${error instanceof Error ? error.stack : String(error)}`);
+      if (broken)
+        env.recorder.stackStatus(broken, `Internal failure in the themepark sandbox: ${String(error)}`);
+      process.emitWarning(
+        `sandbox cloudformation: ${stack.stackName}: ${error instanceof Error ? error.stack : String(error)}`,
+      );
     }
   });
   memory.running.set(stack.stackId, next);

@@ -24,7 +24,8 @@ import {
   type TemplateObject,
 } from './template/index.js';
 
-const REPLACING_REASON = 'Requested update requires the creation of a new physical resource; hence creating one.';
+const REPLACING_REASON =
+  'Requested update requires the creation of a new physical resource; hence creating one.';
 
 /**
  * Creates `logicalId`. With `replacing`, it is the new physical resource of
@@ -39,7 +40,12 @@ export async function createResource(
 ): Promise<void> {
   const { recorder } = env;
   const declaration = plan.template.resources[logicalId]!;
-  const record: ResourceRecord = { logicalId, type: declaration.Type, status: 'CREATE_IN_PROGRESS', timestamp: '' };
+  const record: ResourceRecord = {
+    logicalId,
+    type: declaration.Type,
+    status: 'CREATE_IN_PROGRESS',
+    timestamp: '',
+  };
   const inProgress = replacing ? 'UPDATE_IN_PROGRESS' : 'CREATE_IN_PROGRESS';
   recorder.resourceStatus(record, inProgress, replacing ? REPLACING_REASON : undefined);
 
@@ -110,7 +116,11 @@ export async function updateResource(
 
   if (replace) {
     const nameKey = provisioner?.nameProperty;
-    if (nameKey && properties[nameKey] !== undefined && canonical(properties[nameKey]) === canonical(previous[nameKey])) {
+    if (
+      nameKey &&
+      properties[nameKey] !== undefined &&
+      canonical(properties[nameKey]) === canonical(previous[nameKey])
+    ) {
       const reason =
         'CloudFormation cannot update a stack when a custom-named resource requires replacing. ' +
         `Rename ${String(properties[nameKey])} and update the stack again.`;
@@ -128,7 +138,12 @@ export async function updateResource(
   recorder.resourceStatus(existing, 'UPDATE_IN_PROGRESS');
   try {
     await simulatedWait(env, provisioner!.seconds.update);
-    const made = await provisioner!.update!(existing.physicalId, properties, previous, provisionContext(env, logicalId, () => {}));
+    const made = await provisioner!.update!(
+      existing.physicalId,
+      properties,
+      previous,
+      provisionContext(env, logicalId, () => {}),
+    );
     existing.physicalId = made.physicalId;
     existing.properties = properties;
     existing.attributes = made.attributes;
@@ -141,7 +156,11 @@ export async function updateResource(
 }
 
 /** Puts an updated resource back to the properties it had (update rollback). */
-export async function revertResource(env: RunEnv, current: ResourceRecord, old: ResourceRecord): Promise<void> {
+export async function revertResource(
+  env: RunEnv,
+  current: ResourceRecord,
+  old: ResourceRecord,
+): Promise<void> {
   const { recorder } = env;
   const provisioner = provisionerFor(current.type);
   recorder.resourceStatus(current, 'UPDATE_IN_PROGRESS');
@@ -176,7 +195,8 @@ export async function deleteResource(
   inStack = true,
 ): Promise<void> {
   const { recorder } = env;
-  const retained = declaration?.DeletionPolicy === 'Retain' || recorder.stack.retain?.includes(record.logicalId);
+  const retained =
+    declaration?.DeletionPolicy === 'Retain' || recorder.stack.retain?.includes(record.logicalId);
   if (retained) {
     recorder.resourceStatus(record, 'DELETE_SKIPPED', undefined, inStack);
     return;
@@ -187,7 +207,11 @@ export async function deleteResource(
     // Nothing to remove when creation never got as far as the service (or the type is unsupported).
     if (provisioner && record.physicalId !== undefined) {
       await simulatedWait(env, provisioner.seconds.delete);
-      await provisioner.delete(record.physicalId, record.properties ?? {}, provisionContext(env, record.logicalId, () => {}));
+      await provisioner.delete(
+        record.physicalId,
+        record.properties ?? {},
+        provisionContext(env, record.logicalId, () => {}),
+      );
     }
     recorder.resourceStatus(record, 'DELETE_COMPLETE', undefined, inStack);
   } catch (error) {
@@ -208,7 +232,9 @@ export async function deleteResources(
   inStack = true,
 ): Promise<string[]> {
   const byId = new Map(records.map((record) => [record.logicalId, record]));
-  const mustWaitFor = template ? dependents(dependencyGraph(template.resources)) : new Map<string, string[]>();
+  const mustWaitFor = template
+    ? dependents(dependencyGraph(template.resources))
+    : new Map<string, string[]>();
   const result = await runGraph(
     [...byId.keys()],
     mustWaitFor,

@@ -40,7 +40,10 @@ export function pseudoOf(stack: StackRecord, account: string): PseudoParameters 
 export function planOf(stack: StackRecord, account: string, templateBody = stack.templateBody): StackPlan {
   return planStack({
     template: loadTemplate(templateBody),
-    parameters: Object.entries(stack.parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
+    parameters: Object.entries(stack.parameters).map(([ParameterKey, ParameterValue]) => ({
+      ParameterKey,
+      ParameterValue,
+    })),
     capabilities: ['CAPABILITY_NAMED_IAM'],
     pseudo: pseudoOf(stack, account),
   });
@@ -61,7 +64,8 @@ export function contextFor(env: RunEnv, plan: StackPlan): ResolveContext {
   return resolutionContext(plan.template, plan.parameters, pseudoOf(stack, env.account), {
     refResource(logicalId) {
       const physicalId = stack.resources[logicalId]?.physicalId;
-      if (physicalId === undefined) throw new ResolveError(`Template error: resource ${logicalId} has not been created`);
+      if (physicalId === undefined)
+        throw new ResolveError(`Template error: resource ${logicalId} has not been created`);
       return physicalId;
     },
     getAtt(logicalId, attribute) {
@@ -71,7 +75,9 @@ export function contextFor(env: RunEnv, plan: StackPlan): ResolveContext {
       }
       const value = record.attributes?.[attribute];
       if (value === undefined) {
-        throw new ResolveError(`Template error: resource ${logicalId} does not support attribute type ${attribute} in Fn::GetAtt`);
+        throw new ResolveError(
+          `Template error: resource ${logicalId} does not support attribute type ${attribute} in Fn::GetAtt`,
+        );
       }
       return value;
     },
@@ -84,16 +90,26 @@ export function contextFor(env: RunEnv, plan: StackPlan): ResolveContext {
 }
 
 /** An export of a live stack (other than `exceptStackId`) in this account and region. */
-export function findExport(stacks: AccountStacks, region: string, name: string, exceptStackId?: string): string | undefined {
+export function findExport(
+  stacks: AccountStacks,
+  region: string,
+  name: string,
+  exceptStackId?: string,
+): string | undefined {
   for (const stack of stacks.state.stacks) {
-    if (stack.region !== region || stack.stackId === exceptStackId || stack.status === 'DELETE_COMPLETE') continue;
+    if (stack.region !== region || stack.stackId === exceptStackId || stack.status === 'DELETE_COMPLETE')
+      continue;
     const output = stack.outputs.find((o) => o.ExportName === name);
     if (output) return output.OutputValue;
   }
   return undefined;
 }
 
-export function provisionContext(env: RunEnv, logicalId: string, initiated: (physicalId: string) => void): ProvisionContext {
+export function provisionContext(
+  env: RunEnv,
+  logicalId: string,
+  initiated: (physicalId: string) => void,
+): ProvisionContext {
   const { stack } = env.recorder;
   return {
     sandbox: env.sandbox,
@@ -130,7 +146,11 @@ export function stopIfStopping(env: RunEnv): void {
 
 /** A failure as a ResourceStatusReason. */
 export function reasonOf(error: unknown): string {
-  if (error instanceof ProvisionError || error instanceof ResolveError || error instanceof CloudFormationError) {
+  if (
+    error instanceof ProvisionError ||
+    error instanceof ResolveError ||
+    error instanceof CloudFormationError
+  ) {
     return error.message;
   }
   return `Internal failure in the themepark sandbox: ${error instanceof Error ? error.message : String(error)}`;

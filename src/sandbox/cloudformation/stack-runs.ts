@@ -13,20 +13,29 @@
  * phase a stack was left in (recovery.ts).
  */
 import type { ResourceRecord } from './model.js';
-import { createResource, deleteResource, deleteResources, revertResource, updateResource } from './resource-steps.js';
+import {
+  createResource,
+  deleteResource,
+  deleteResources,
+  revertResource,
+  updateResource,
+} from './resource-steps.js';
 import { contextFor, planOf, reasonOf, stopIfStopping, templateOf, type RunEnv } from './run-env.js';
 import { runGraph } from './graph-run.js';
 import { pruneDeleted } from './stacks.js';
 import { resolveOutputs } from './template/index.js';
 
-const failedTo = (verb: string, ids: string[]) => `The following resource(s) failed to ${verb}: [${ids.join(', ')}]. `;
+const failedTo = (verb: string, ids: string[]) =>
+  `The following resource(s) failed to ${verb}: [${ids.join(', ')}]. `;
 
 export async function runCreate(env: RunEnv): Promise<void> {
   const { recorder } = env;
   const { stack } = recorder;
   const plan = planOf(stack, env.account);
   const context = contextFor(env, plan);
-  const result = await runGraph(plan.order, plan.dependencies, (id) => createResource(env, plan, context, id));
+  const result = await runGraph(plan.order, plan.dependencies, (id) =>
+    createResource(env, plan, context, id),
+  );
   stopIfStopping(env);
 
   let reason: string;
@@ -39,7 +48,10 @@ export async function runCreate(env: RunEnv): Promise<void> {
       reason = `${reasonOf(error)}. `;
     }
   } else {
-    reason = failedTo('create', result.failed.map((failure) => failure.node));
+    reason = failedTo(
+      'create',
+      result.failed.map((failure) => failure.node),
+    );
   }
 
   if (stack.onFailure === 'DO_NOTHING') {
@@ -54,7 +66,9 @@ export async function runCreate(env: RunEnv): Promise<void> {
 export async function runCreateRollback(env: RunEnv): Promise<void> {
   const { recorder } = env;
   const { stack } = recorder;
-  const left = Object.values(stack.resources).filter((r) => r.status !== 'DELETE_COMPLETE' && r.status !== 'DELETE_SKIPPED');
+  const left = Object.values(stack.resources).filter(
+    (r) => r.status !== 'DELETE_COMPLETE' && r.status !== 'DELETE_SKIPPED',
+  );
   const failed = await deleteResources(env, left, templateOf(stack.templateBody));
   if (failed.length) {
     recorder.stackStatus('ROLLBACK_FAILED', failedTo('delete', failed));
@@ -70,7 +84,9 @@ export async function runCreateRollback(env: RunEnv): Promise<void> {
 export async function runDelete(env: RunEnv): Promise<void> {
   const { recorder } = env;
   const { stack } = recorder;
-  const left = Object.values(stack.resources).filter((r) => r.status !== 'DELETE_COMPLETE' && r.status !== 'DELETE_SKIPPED');
+  const left = Object.values(stack.resources).filter(
+    (r) => r.status !== 'DELETE_COMPLETE' && r.status !== 'DELETE_SKIPPED',
+  );
   const failed = await deleteResources(env, left, templateOf(stack.templateBody));
   if (failed.length) {
     recorder.stackStatus('DELETE_FAILED', failedTo('delete', failed));
@@ -88,7 +104,9 @@ export async function runUpdate(env: RunEnv): Promise<void> {
   const journal = stack.update!;
   const plan = planOf(stack, env.account);
   const context = contextFor(env, plan);
-  const result = await runGraph(plan.order, plan.dependencies, (id) => updateResource(env, plan, context, journal, id));
+  const result = await runGraph(plan.order, plan.dependencies, (id) =>
+    updateResource(env, plan, context, journal, id),
+  );
   stopIfStopping(env);
 
   let reason: string | undefined;
@@ -99,7 +117,10 @@ export async function runUpdate(env: RunEnv): Promise<void> {
       reason = `${reasonOf(error)}. `;
     }
   } else {
-    reason = failedTo('update', result.failed.map((failure) => failure.node));
+    reason = failedTo(
+      'update',
+      result.failed.map((failure) => failure.node),
+    );
   }
   if (reason !== undefined) {
     recorder.stackStatus('UPDATE_ROLLBACK_IN_PROGRESS', reason);
@@ -118,7 +139,10 @@ export async function runUpdate(env: RunEnv): Promise<void> {
   await runUpdateCleanup(env);
 }
 
-/** After a successful update: delete replaced and removed physical resources. Failures here do not fail the update. */
+/**
+ * After a successful update: delete replaced and removed physical resources.
+ * Failures here do not fail the update (CloudFormation only reports them).
+ */
 export async function runUpdateCleanup(env: RunEnv): Promise<void> {
   const { recorder } = env;
   const journal = recorder.stack.update;

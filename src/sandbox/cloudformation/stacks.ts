@@ -20,7 +20,9 @@ export function accountStacks(sandbox: SandboxRuntime, account: string): Account
 /** By ARN (deleted stacks too) or by name (live stacks only), in one region. */
 export function findStack(stacks: AccountStacks, region: string, nameOrId: string): StackRecord | undefined {
   if (nameOrId.startsWith('arn:')) return stacks.state.stacks.find((stack) => stack.stackId === nameOrId);
-  return stacks.state.stacks.find((stack) => stack.region === region && stack.stackName === nameOrId && isLive(stack));
+  return stacks.state.stacks.find(
+    (stack) => stack.region === region && stack.stackName === nameOrId && isLive(stack),
+  );
 }
 
 export function stacksIn(stacks: AccountStacks, region: string): StackRecord[] {

@@ -41,11 +41,16 @@ export const deliveryStreamProvisioner: ResourceProvisioner = {
     const destination = withNumbers(properties).ExtendedS3DestinationConfiguration;
     if (destination !== undefined) {
       call(() =>
-        firehoseApi(context.sandbox).updateDestination(scopeOf(context), physicalId, destination as Record<string, unknown>),
+        firehoseApi(context.sandbox).updateDestination(
+          scopeOf(context),
+          physicalId,
+          destination as Record<string, unknown>,
+        ),
       );
     }
     const state = firehoseApi(context.sandbox).describeDeliveryStream(scopeOf(context), physicalId);
-    if (!state) throw new ProvisionError(`Firehose ${physicalId} under account ${context.account} not found.`);
+    if (!state)
+      throw new ProvisionError(`Firehose ${physicalId} under account ${context.account} not found.`);
     return { physicalId, attributes: { Arn: state.arn } };
   },
 
@@ -72,7 +77,8 @@ async function waitFor(
   for (let waited = 0; ; waited += POLL_SECONDS) {
     const status = firehoseApi(context.sandbox).describeDeliveryStream(scopeOf(context), name)?.status;
     if (done(status)) return;
-    if (waited >= MAX_WAIT_SECONDS) throw new ProvisionError(`Timed out waiting for Firehose ${name} ${what}`);
+    if (waited >= MAX_WAIT_SECONDS)
+      throw new ProvisionError(`Timed out waiting for Firehose ${name} ${what}`);
     await context.wait(POLL_SECONDS);
   }
 }
@@ -89,7 +95,13 @@ function withNumbers(properties: TemplateObject): TemplateObject {
     if (value !== null && typeof value === 'object') {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convert(v, k)]));
     }
-    if (key && NUMERIC_KEYS.has(key) && typeof value === 'string' && value.trim() !== '' && !isNaN(Number(value))) {
+    if (
+      key &&
+      NUMERIC_KEYS.has(key) &&
+      typeof value === 'string' &&
+      value.trim() !== '' &&
+      !isNaN(Number(value))
+    ) {
       return Number(value);
     }
     if (key === 'Enabled' && (value === 'true' || value === 'false')) return value === 'true';

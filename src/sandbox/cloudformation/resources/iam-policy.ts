@@ -16,7 +16,9 @@ export const policyProvisioner: ResourceProvisioner = {
   async create(properties, context) {
     put(properties, {}, context);
     // CloudFormation's ids for inline policies are short: `<stack>-<Logic>-<random>`.
-    const physicalId = generatedName(context.stackName.slice(0, 5), context.logicalId.slice(0, 5), { maxLength: 30 });
+    const physicalId = generatedName(context.stackName.slice(0, 5), context.logicalId.slice(0, 5), {
+      maxLength: 30,
+    });
     return { physicalId, attributes: {} };
   },
 
@@ -34,7 +36,9 @@ export const policyProvisioner: ResourceProvisioner = {
 function put(properties: TemplateObject, previous: TemplateObject, context: ProvisionContext): void {
   for (const key of ['Users', 'Groups']) {
     if (Array.isArray(properties[key]) && (properties[key] as unknown[]).length > 0) {
-      throw new ProvisionError(`AWS::IAM::Policy ${key} are not supported by the themepark sandbox; attach the policy to Roles`);
+      throw new ProvisionError(
+        `AWS::IAM::Policy ${key} are not supported by the themepark sandbox; attach the policy to Roles`,
+      );
     }
   }
   const iam = iamApi(context.sandbox);
@@ -43,7 +47,10 @@ function put(properties: TemplateObject, previous: TemplateObject, context: Prov
   const oldName = previous.PolicyName as string | undefined;
   for (const role of roleNames(previous)) {
     if (oldName === undefined || (oldName === name && roles.includes(role))) continue;
-    if (iam.getRole(context.account, role) && iam.getRolePolicy(context.account, role, oldName) !== undefined) {
+    if (
+      iam.getRole(context.account, role) &&
+      iam.getRolePolicy(context.account, role, oldName) !== undefined
+    ) {
       call(() => iam.deleteRolePolicy(context.account, role, oldName));
     }
   }
@@ -55,5 +62,7 @@ function put(properties: TemplateObject, previous: TemplateObject, context: Prov
 /** Roles may be given by name or by ARN. */
 function roleNames(properties: TemplateObject): string[] {
   const roles = Array.isArray(properties.Roles) ? properties.Roles : [];
-  return roles.filter((role): role is string => typeof role === 'string').map((role) => role.replace(/^arn:[^:]+:iam::\d{12}:role\/(.*\/)?/, ''));
+  return roles
+    .filter((role): role is string => typeof role === 'string')
+    .map((role) => role.replace(/^arn:[^:]+:iam::\d{12}:role\/(.*\/)?/, ''));
 }

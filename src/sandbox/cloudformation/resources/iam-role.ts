@@ -29,7 +29,9 @@ export const roleProvisioner: ResourceProvisioner = {
         assumeRolePolicyDocument: policyText(properties.AssumeRolePolicyDocument),
         ...(typeof properties.Path === 'string' ? { path: properties.Path } : {}),
         ...(typeof properties.Description === 'string' ? { description: properties.Description } : {}),
-        ...(properties.MaxSessionDuration !== undefined ? { maxSessionDuration: Number(properties.MaxSessionDuration) } : {}),
+        ...(properties.MaxSessionDuration !== undefined
+          ? { maxSessionDuration: Number(properties.MaxSessionDuration) }
+          : {}),
         tags: tagsOf(properties.Tags),
       }),
     );
@@ -69,7 +71,8 @@ function applyPolicies(
       call(() => iam.deleteRolePolicy(account, roleName, name));
     }
   }
-  for (const [name, document] of Object.entries(inline)) call(() => iam.putRolePolicy(account, roleName, name, document));
+  for (const [name, document] of Object.entries(inline))
+    call(() => iam.putRolePolicy(account, roleName, name, document));
 
   const managed = stringList(properties.ManagedPolicyArns);
   for (const arn of stringList(previous.ManagedPolicyArns)) {
@@ -98,6 +101,8 @@ function stringList(value: TemplateValue | undefined): string[] {
 function tagsOf(value: TemplateValue | undefined): Array<{ Key: string; Value: string }> {
   if (!Array.isArray(value)) return [];
   return value.flatMap((tag) =>
-    tag && typeof tag === 'object' && !Array.isArray(tag) ? [{ Key: String(tag.Key), Value: String(tag.Value) }] : [],
+    tag && typeof tag === 'object' && !Array.isArray(tag)
+      ? [{ Key: String(tag.Key), Value: String(tag.Value) }]
+      : [],
   );
 }

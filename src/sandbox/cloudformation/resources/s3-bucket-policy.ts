@@ -14,13 +14,19 @@ export const bucketPolicyProvisioner: ResourceProvisioner = {
 
   async create(properties, context) {
     const bucket = bucketOf(properties.Bucket);
-    asProvisionError(() => s3Api(context.sandbox).putBucketPolicy(context.account, bucket, policyText(properties.PolicyDocument)));
+    asProvisionError(() =>
+      s3Api(context.sandbox).putBucketPolicy(context.account, bucket, policyText(properties.PolicyDocument)),
+    );
     return { physicalId: bucket, attributes: {} };
   },
 
   async update(physicalId, properties, _previous, context) {
     asProvisionError(() =>
-      s3Api(context.sandbox).putBucketPolicy(context.account, physicalId, policyText(properties.PolicyDocument)),
+      s3Api(context.sandbox).putBucketPolicy(
+        context.account,
+        physicalId,
+        policyText(properties.PolicyDocument),
+      ),
     );
     return { physicalId, attributes: {} };
   },

@@ -45,7 +45,12 @@ export const bucketProvisioner: ResourceProvisioner = {
   },
 };
 
-function applySettings(name: string, properties: TemplateObject, previous: TemplateObject, context: ProvisionContext): void {
+function applySettings(
+  name: string,
+  properties: TemplateObject,
+  previous: TemplateObject,
+  context: ProvisionContext,
+): void {
   const s3 = s3Api(context.sandbox);
   const { account } = context;
 
@@ -71,7 +76,9 @@ function applySettings(name: string, properties: TemplateObject, previous: Templ
       return [
         {
           SSEAlgorithm: String(byDefault.SSEAlgorithm),
-          ...(byDefault.KMSMasterKeyID !== undefined ? { KMSMasterKeyID: String(byDefault.KMSMasterKeyID) } : {}),
+          ...(byDefault.KMSMasterKeyID !== undefined
+            ? { KMSMasterKeyID: String(byDefault.KMSMasterKeyID) }
+            : {}),
           ...(rule.BucketKeyEnabled !== undefined ? { BucketKeyEnabled: flag(rule.BucketKeyEnabled) } : {}),
         },
       ];

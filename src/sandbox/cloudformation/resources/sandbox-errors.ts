@@ -2,7 +2,10 @@
 import { SandboxError } from '../../protocol.js';
 import { ProvisionError } from './types.js';
 
-export function asProvisionError<T>(run: () => T, reword: (error: SandboxError) => string = (error) => error.message): T {
+export function asProvisionError<T>(
+  run: () => T,
+  reword: (error: SandboxError) => string = (error) => error.message,
+): T {
   try {
     return run();
   } catch (error) {

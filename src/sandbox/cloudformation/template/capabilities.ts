@@ -48,6 +48,11 @@ export function checkCapabilities(need: CapabilityNeed, granted: readonly string
   const [required] = need.capabilities;
   if (required === undefined) return;
   const ok =
-    granted.includes('CAPABILITY_NAMED_IAM') || (required === 'CAPABILITY_IAM' && granted.includes('CAPABILITY_IAM'));
-  if (!ok) throw new CloudFormationError('InsufficientCapabilitiesException', `Requires capabilities : [${required}]`);
+    granted.includes('CAPABILITY_NAMED_IAM') ||
+    (required === 'CAPABILITY_IAM' && granted.includes('CAPABILITY_IAM'));
+  if (!ok)
+    throw new CloudFormationError(
+      'InsufficientCapabilitiesException',
+      `Requires capabilities : [${required}]`,
+    );
 }

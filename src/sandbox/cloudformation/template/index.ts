@@ -1,5 +1,10 @@
 /** The template engine: parse, check, plan and evaluate CloudFormation templates. Pure, no I/O. */
-export { requiredCapabilities, checkCapabilities, type Capability, type CapabilityNeed } from './capabilities.js';
+export {
+  requiredCapabilities,
+  checkCapabilities,
+  type Capability,
+  type CapabilityNeed,
+} from './capabilities.js';
 export { CloudFormationError, ResolveError, templateFormatError, validationError } from './errors.js';
 export type { CloudFormationErrorCode } from './errors.js';
 export { resolveValue, resolveCondition, NO_VALUE, type ResolveContext } from './intrinsics.js';

@@ -40,12 +40,16 @@ export function resolveCondition(value: TemplateValue, context: ResolveContext):
   const resolved = resolve(value, context);
   if (typeof resolved === 'boolean') return resolved;
   if (resolved === 'true' || resolved === 'false') return resolved === 'true';
-  throw new ResolveError(`Template error: condition must evaluate to a boolean, got ${JSON.stringify(resolved)}`);
+  throw new ResolveError(
+    `Template error: condition must evaluate to a boolean, got ${JSON.stringify(resolved)}`,
+  );
 }
 
 function resolve(value: TemplateValue, context: ResolveContext): Resolved {
   if (Array.isArray(value)) {
-    return value.map((item) => resolve(item, context)).filter((item): item is TemplateValue => item !== NO_VALUE);
+    return value
+      .map((item) => resolve(item, context))
+      .filter((item): item is TemplateValue => item !== NO_VALUE);
   }
   if (!isPlainObject(value)) return value;
 
@@ -66,7 +70,8 @@ function callFunction(name: string, argument: TemplateValue, context: ResolveCon
     case 'Ref':
       return ref(text(resolve(argument, context), 'Ref'), context);
     case 'Fn::GetAtt': {
-      const [resource, attribute] = typeof argument === 'string' ? splitGetAtt(argument) : list(argument, name);
+      const [resource, attribute] =
+        typeof argument === 'string' ? splitGetAtt(argument) : list(argument, name);
       return context.getAtt(text(resource, name), text(resolve(attribute, context), name));
     }
     case 'Fn::Sub':
@@ -74,15 +79,23 @@ function callFunction(name: string, argument: TemplateValue, context: ResolveCon
     case 'Fn::Join': {
       const [delimiter, items] = list(argument, name);
       const values = resolve(items, context);
-      if (!Array.isArray(values)) throw new ResolveError('Template error: Fn::Join requires a list of strings to join');
+      if (!Array.isArray(values))
+        throw new ResolveError('Template error: Fn::Join requires a list of strings to join');
       return values.map((item) => text(item, name)).join(text(delimiter, name));
     }
     case 'Fn::Select': {
       const [index, items] = list(argument, name);
       const values = resolve(items, context);
       const position = Number(resolve(index, context));
-      if (!Array.isArray(values) || !Number.isInteger(position) || position < 0 || position >= values.length) {
-        throw new ResolveError('Template error: Fn::Select cannot select nonexistent value at index ' + String(index));
+      if (
+        !Array.isArray(values) ||
+        !Number.isInteger(position) ||
+        position < 0 ||
+        position >= values.length
+      ) {
+        throw new ResolveError(
+          'Template error: Fn::Select cannot select nonexistent value at index ' + String(index),
+        );
       }
       return values[position];
     }
@@ -107,7 +120,10 @@ function callFunction(name: string, argument: TemplateValue, context: ResolveCon
     case 'Fn::Or':
       return list(argument, name).some((item) => resolveCondition(item, context));
     case 'Fn::FindInMap':
-      return findInMap(list(argument, name).map((item) => text(resolve(item, context), name)), context);
+      return findInMap(
+        list(argument, name).map((item) => text(resolve(item, context), name)),
+        context,
+      );
     case 'Fn::Base64':
       return Buffer.from(text(resolve(argument, context), name)).toString('base64');
     case 'Fn::GetAZs': {
@@ -154,7 +170,8 @@ function ref(name: string, context: ResolveContext): Resolved {
 }
 
 function sub(argument: TemplateValue, context: ResolveContext): string {
-  const [source, variables] = typeof argument === 'string' ? [argument, undefined] : list(argument, 'Fn::Sub');
+  const [source, variables] =
+    typeof argument === 'string' ? [argument, undefined] : list(argument, 'Fn::Sub');
   const local: Record<string, Resolved> = {};
   if (isPlainObject(variables)) {
     for (const [key, value] of Object.entries(variables)) local[key] = resolve(value, context);
@@ -198,5 +215,9 @@ function comparable(value: Resolved): string {
 function describe(value: Resolved | undefined): string {
   if (value === NO_VALUE) return 'AWS::NoValue';
   if (Array.isArray(value)) return 'a list';
-  return value === null || value === undefined ? 'nothing' : typeof value === 'object' ? 'an object' : typeof value;
+  return value === null || value === undefined
+    ? 'nothing'
+    : typeof value === 'object'
+      ? 'an object'
+      : typeof value;
 }

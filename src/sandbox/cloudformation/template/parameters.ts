@@ -19,7 +19,8 @@ export function resolveParameters(
   previous: Record<string, string> = {},
 ): Record<string, string> {
   const unknown = given.map((p) => p.ParameterKey).filter((key) => !(key in declarations));
-  if (unknown.length) throw validationError(`Parameters: [${unknown.join(', ')}] do not exist in the template`);
+  if (unknown.length)
+    throw validationError(`Parameters: [${unknown.join(', ')}] do not exist in the template`);
 
   const byKey = new Map(given.map((p) => [p.ParameterKey, p]));
   const values: Record<string, string> = {};
@@ -59,7 +60,8 @@ function checkConstraints(key: string, declaration: ParameterDeclaration, value:
     }
     if (declaration.Type === 'Number' || declaration.Type === 'List<Number>') {
       const number = Number(item);
-      if (item.trim() === '' || Number.isNaN(number)) throw validationError(`Parameter '${key}' must be a number.`);
+      if (item.trim() === '' || Number.isNaN(number))
+        throw validationError(`Parameter '${key}' must be a number.`);
       if (declaration.MinValue !== undefined && number < declaration.MinValue) {
         throw fail(`must be a number not less than ${declaration.MinValue}`);
       }
@@ -69,7 +71,10 @@ function checkConstraints(key: string, declaration: ParameterDeclaration, value:
     }
   }
   if (declaration.Type === 'String') {
-    if (declaration.AllowedPattern !== undefined && !new RegExp(`^(?:${declaration.AllowedPattern})$`).test(value)) {
+    if (
+      declaration.AllowedPattern !== undefined &&
+      !new RegExp(`^(?:${declaration.AllowedPattern})$`).test(value)
+    ) {
       throw fail(`must match pattern ${declaration.AllowedPattern}`);
     }
     if (declaration.MinLength !== undefined && value.length < declaration.MinLength) {

@@ -86,7 +86,9 @@ function toTemplateValue(node: unknown, doc: Document, lines: LineCounter): Temp
   }
 
   const tag = (node as Node | null)?.tag;
-  return tag?.startsWith('!') && !tag.startsWith('!!') ? applyShortForm(tag.slice(1), plain, node as Node, lines) : plain;
+  return tag?.startsWith('!') && !tag.startsWith('!!')
+    ? applyShortForm(tag.slice(1), plain, node as Node, lines)
+    : plain;
 }
 
 function scalarValue(value: unknown): TemplateValue {

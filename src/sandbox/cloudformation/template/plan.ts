@@ -100,7 +100,9 @@ function checkAttributes(template: Template, known: (type: string) => readonly s
     const type = template.resources[logicalId]?.Type;
     const attributes = type === undefined ? undefined : known(type);
     if (attributes && !attributes.includes(attribute)) {
-      throw validationError(`Template error: resource ${logicalId} does not support attribute type ${attribute} in Fn::GetAtt`);
+      throw validationError(
+        `Template error: resource ${logicalId} does not support attribute type ${attribute} in Fn::GetAtt`,
+      );
     }
   }
 }
@@ -128,7 +130,8 @@ export function resolutionContext(
       const known = evaluated.get(name);
       if (known !== undefined) return known;
       const expression = template.conditions[name];
-      if (expression === undefined) throw new ResolveError(`Template error: unresolved condition dependency ${name}`);
+      if (expression === undefined)
+        throw new ResolveError(`Template error: unresolved condition dependency ${name}`);
       if (evaluating.has(name)) throw templateFormatError(`Circular condition dependency involving ${name}`);
       evaluating.add(name);
       const value = resolveCondition(expression, context);
@@ -172,4 +175,3 @@ function outputText(value: TemplateValue | undefined): string {
   if (Array.isArray(value)) return value.map(outputText).join(',');
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
-

@@ -52,13 +52,15 @@ const RESOURCE_KEYS = new Set([
   'UpdatePolicy',
 ]);
 
-const PARAMETER_TYPES = /^(String|Number|List<Number>|CommaDelimitedList|AWS::[A-Za-z0-9:]+|List<AWS::[A-Za-z0-9:]+>)$/;
+const PARAMETER_TYPES =
+  /^(String|Number|List<Number>|CommaDelimitedList|AWS::[A-Za-z0-9:]+|List<AWS::[A-Za-z0-9:]+>)$/;
 const DELETION_POLICIES = new Set(['Delete', 'Retain', 'Snapshot', 'RetainExceptOnCreate']);
 const LOGICAL_ID = /^[A-Za-z0-9]+$/;
 
 export function readTemplate(document: TemplateObject): Template {
   const unknown = Object.keys(document).filter((key) => !SECTIONS.has(key));
-  if (unknown.length) throw templateFormatError(`Invalid template property or properties [${unknown.join(', ')}]`);
+  if (unknown.length)
+    throw templateFormatError(`Invalid template property or properties [${unknown.join(', ')}]`);
 
   const version = document.AWSTemplateFormatVersion;
   if (version !== undefined && String(version) !== '2010-09-09') {
@@ -66,7 +68,9 @@ export function readTemplate(document: TemplateObject): Template {
   }
   if (document.Transform !== undefined) {
     // TODO: expand AWS::Serverless (SAM) templates if the simulator ever deploys through one.
-    throw validationError(`Transform ${JSON.stringify(document.Transform)} is not supported by the themepark sandbox`);
+    throw validationError(
+      `Transform ${JSON.stringify(document.Transform)} is not supported by the themepark sandbox`,
+    );
   }
 
   const template: Template = {
@@ -96,7 +100,8 @@ function readParameters(section: TemplateObject): Record<string, ParameterDeclar
     if (!isPlainObject(raw) || typeof raw.Type !== 'string') {
       throw templateFormatError(`Every Parameters object must contain a Type member.`);
     }
-    if (!PARAMETER_TYPES.test(raw.Type)) throw templateFormatError(`Unrecognized parameter type: ${raw.Type}`);
+    if (!PARAMETER_TYPES.test(raw.Type))
+      throw templateFormatError(`Unrecognized parameter type: ${raw.Type}`);
     const declaration: ParameterDeclaration = { Type: raw.Type };
     if (raw.Default !== undefined && raw.Default !== null) declaration.Default = textOf(raw.Default);
     if (Array.isArray(raw.AllowedValues)) declaration.AllowedValues = raw.AllowedValues.map(textOf);
@@ -106,7 +111,8 @@ function readParameters(section: TemplateObject): Record<string, ParameterDeclar
     }
     if (raw.NoEcho !== undefined) declaration.NoEcho = raw.NoEcho === true || raw.NoEcho === 'true';
     if (typeof raw.Description === 'string') declaration.Description = raw.Description;
-    if (typeof raw.ConstraintDescription === 'string') declaration.ConstraintDescription = raw.ConstraintDescription;
+    if (typeof raw.ConstraintDescription === 'string')
+      declaration.ConstraintDescription = raw.ConstraintDescription;
     parameters[name] = declaration;
   }
   return parameters;
@@ -146,9 +152,12 @@ function readResources(section: TemplateObject): Record<string, ResourceDeclarat
     if (!isPlainObject(properties)) {
       throw templateFormatError(`[/Resources/${name}/Properties] Properties must be an object.`);
     }
-    const dependsOn = raw.DependsOn === undefined ? [] : Array.isArray(raw.DependsOn) ? raw.DependsOn : [raw.DependsOn];
+    const dependsOn =
+      raw.DependsOn === undefined ? [] : Array.isArray(raw.DependsOn) ? raw.DependsOn : [raw.DependsOn];
     if (!dependsOn.every((item): item is string => typeof item === 'string')) {
-      throw templateFormatError(`[/Resources/${name}/DependsOn] DependsOn must be a string or a list of strings.`);
+      throw templateFormatError(
+        `[/Resources/${name}/DependsOn] DependsOn must be a string or a list of strings.`,
+      );
     }
     const policy = raw.DeletionPolicy;
     if (policy !== undefined && !DELETION_POLICIES.has(String(policy))) {
@@ -201,7 +210,9 @@ function checkReferences(template: Template): void {
 
   for (const [name, resource] of Object.entries(template.resources)) {
     const found = collectReferences(resource.Properties);
-    const missing = [...found.refs, ...resource.DependsOn].filter((ref) => !resources.has(ref) && !parameters.has(ref));
+    const missing = [...found.refs, ...resource.DependsOn].filter(
+      (ref) => !resources.has(ref) && !parameters.has(ref),
+    );
     if (missing.length) throw unresolved(missing, 'Resources');
     checkGetAtts(found, resources);
     checkConditionNames(found, conditions, 'Resources');
@@ -229,20 +240,26 @@ function checkReferences(template: Template): void {
 
 function unresolved(names: string[], block: string) {
   const unique = [...new Set(names)];
-  return templateFormatError(`Unresolved resource dependencies [${unique.join(', ')}] in the ${block} block of the template`);
+  return templateFormatError(
+    `Unresolved resource dependencies [${unique.join(', ')}] in the ${block} block of the template`,
+  );
 }
 
 function checkGetAtts(found: References, resources: Set<string>): void {
   const undefinedTarget = [...found.getAtts].find((name) => !resources.has(name));
   if (undefinedTarget !== undefined) {
-    throw validationError(`Template error: instance of Fn::GetAtt references undefined resource ${undefinedTarget}`);
+    throw validationError(
+      `Template error: instance of Fn::GetAtt references undefined resource ${undefinedTarget}`,
+    );
   }
 }
 
 function checkConditionNames(found: References, conditions: Set<string>, block: string): void {
   const missing = [...found.conditions].filter((name) => !conditions.has(name));
   if (missing.length) {
-    throw templateFormatError(`Unresolved condition dependencies [${missing.join(', ')}] in the ${block} block of the template`);
+    throw templateFormatError(
+      `Unresolved condition dependencies [${missing.join(', ')}] in the ${block} block of the template`,
+    );
   }
 }
 

@@ -54,7 +54,8 @@ export function collectReferences(value: TemplateValue | undefined, into = empty
     case 'Fn::GetAtt': {
       const [resource, attribute] = typeof argument === 'string' ? splitGetAtt(argument) : toList(argument);
       if (typeof resource === 'string') into.getAtts.add(resource);
-      if (typeof resource === 'string' && typeof attribute === 'string') into.attributes.add(`${resource}.${attribute}`);
+      if (typeof resource === 'string' && typeof attribute === 'string')
+        into.attributes.add(`${resource}.${attribute}`);
       collectReferences(attribute, into);
       break;
     }
