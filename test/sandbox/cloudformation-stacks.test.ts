@@ -409,6 +409,31 @@ describe('a resource that fails', () => {
     );
   });
 
+  it('leaves what was made in place with DisableRollback, ending CREATE_FAILED', async () => {
+    await cfn.send(
+      new CreateStackCommand({
+        StackName: 'kept',
+        TemplateBody: UNSUPPORTED_TEMPLATE,
+        Capabilities: ['CAPABILITY_IAM'],
+        DisableRollback: true,
+      }),
+    );
+    const stack = await settled('kept');
+    expect(stack.StackStatus).toBe('CREATE_FAILED');
+    expect(stack.StackStatusReason).toBe('The following resource(s) failed to create: [Queue]. ');
+    const { StackResources } = await cfn.send(new DescribeStackResourcesCommand({ StackName: 'kept' }));
+    const role = StackResources!.find((r) => r.LogicalResourceId === 'Role')!;
+    expect(role.ResourceStatus).toBe('CREATE_COMPLETE');
+    await expect(iam.send(new GetRoleCommand({ RoleName: role.PhysicalResourceId }))).resolves.toBeDefined();
+
+    // Deleting it removes the role too.
+    await cfn.send(new DeleteStackCommand({ StackName: 'kept' }));
+    await waitUntilStackDeleteComplete({ client: cfn, ...WAIT }, { StackName: 'kept' });
+    expect((await errorOf(iam.send(new GetRoleCommand({ RoleName: role.PhysicalResourceId })))).name).toMatch(
+      /^NoSuchEntity/,
+    );
+  });
+
   it('cannot update a ROLLBACK_COMPLETE stack; it is deleted and created again', async () => {
     const { StackId } = await describe1('unsupported');
     const error = await errorOf(
