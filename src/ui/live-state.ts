@@ -30,13 +30,16 @@ export function readBoolean(state: LiveState, key: string, fallback = false): bo
 export function readObjects(state: LiveState, key: string): LiveState[] {
   const value = state[key];
   if (!Array.isArray(value)) return [];
-  return value.filter((item): item is LiveState => typeof item === 'object' && item !== null && !Array.isArray(item));
+  return value.filter(
+    (item): item is LiveState => typeof item === 'object' && item !== null && !Array.isArray(item),
+  );
 }
 
 /** A value of unknown shape on one line: for the generic view. */
 export function describeValue(value: Json): string {
   if (value === null) return '—';
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toLocaleString('en-US') : String(value);
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? value.toLocaleString('en-US') : String(value);
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return `${value.length} item${value.length === 1 ? '' : 's'}`;

@@ -8,7 +8,9 @@ export function describeOutcome(outcome: StepOutcome): string {
 
   switch (outcome.status) {
     case 'done':
-      return total === 0 ? 'done' : `done: ${passed === total ? 'all ' : `${passed} of `}${checks} pass`;
+      if (total === 0) return 'done';
+      if (total === 1) return passed === 1 ? 'done: the check passes' : 'done';
+      return `done: ${passed === total ? 'all' : `${passed} of`} ${checks} pass`;
     case 'skipped':
       return 'skipped: its checks will still report it';
     case 'failed':

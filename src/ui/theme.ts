@@ -6,16 +6,7 @@
 import { createContext } from 'react';
 
 export type ColorRole =
-  | 'accent'
-  | 'muted'
-  | 'success'
-  | 'warning'
-  | 'error'
-  | 'running'
-  | 'code'
-  | 'link'
-  | 'heading'
-  | 'border';
+  'accent' | 'muted' | 'success' | 'warning' | 'error' | 'running' | 'code' | 'link' | 'heading' | 'border';
 
 /** Calm, widely supported colours: the 16 base ANSI ones, readable on dark and light terminals. */
 const PALETTE: Record<ColorRole, string> = {

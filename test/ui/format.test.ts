@@ -51,9 +51,16 @@ describe('describeOutcome', () => {
 
   it.each([
     [{ stepId: 's', status: 'done' as const, checks: [check(true), check(true)] }, 'done: all 2 checks pass'],
+    [{ stepId: 's', status: 'done' as const, checks: [check(true)] }, 'done: the check passes'],
     [{ stepId: 's', status: 'done' as const, checks: [] }, 'done'],
-    [{ stepId: 's', status: 'failed' as const, checks: [check(true), check(false)] }, 'failed: 1 of 2 checks did not pass'],
-    [{ stepId: 's', status: 'failed' as const, checks: [], error: 'boom' }, 'failed: the action stopped with an error'],
+    [
+      { stepId: 's', status: 'failed' as const, checks: [check(true), check(false)] },
+      'failed: 1 of 2 checks did not pass',
+    ],
+    [
+      { stepId: 's', status: 'failed' as const, checks: [], error: 'boom' },
+      'failed: the action stopped with an error',
+    ],
     [{ stepId: 's', status: 'skipped' as const, checks: [] }, 'skipped: its checks will still report it'],
   ])('%j reads "%s"', (outcome, text) => expect(describeOutcome(outcome)).toBe(text));
 });

@@ -21,8 +21,19 @@ describe('live views', () => {
       done: 1,
       total: 2,
       resources: [
-        { logicalId: 'DeliveryBucket', type: 'AWS::S3::Bucket', status: 'CREATE_COMPLETE', elapsedSeconds: 4 },
-        { logicalId: 'DeliveryRole', type: 'AWS::IAM::Role', status: 'CREATE_FAILED', elapsedSeconds: 75, reason: 'AccessDenied' },
+        {
+          logicalId: 'DeliveryBucket',
+          type: 'AWS::S3::Bucket',
+          status: 'CREATE_COMPLETE',
+          elapsedSeconds: 4,
+        },
+        {
+          logicalId: 'DeliveryRole',
+          type: 'AWS::IAM::Role',
+          status: 'CREATE_FAILED',
+          elapsedSeconds: 75,
+          reason: 'AccessDenied',
+        },
       ],
     });
 
@@ -39,7 +50,13 @@ describe('live views', () => {
       status: i === 9 ? 'CREATE_IN_PROGRESS' : 'CREATE_COMPLETE',
       elapsedSeconds: i,
     }));
-    const frame = draw('stack', { stackName: 's', status: 'CREATE_IN_PROGRESS', done: 9, total: 10, resources });
+    const frame = draw('stack', {
+      stackName: 's',
+      status: 'CREATE_IN_PROGRESS',
+      done: 9,
+      total: 10,
+      resources,
+    });
 
     expect(frame).toContain('Resource9');
     expect(frame).not.toContain('Resource0 ');
@@ -76,15 +93,28 @@ describe('live views', () => {
   });
 
   it('draws the wait for objects in S3', () => {
-    const frame = draw('landing', { objects: 3, bytes: 2048, newestKey: '2024/05/01/09/part-1', waitingSeconds: 60, deadlineSeconds: 600 });
+    const frame = draw('landing', {
+      objects: 3,
+      bytes: 2048,
+      newestKey: '2024/05/01/09/part-1',
+      waitingSeconds: 60,
+      deadlineSeconds: 600,
+    });
 
     expect(frame).toContain('Objects in S3 3 (2.0 KiB) · newest 2024/05/01/09/part-1');
     expect(frame).toContain('gives up after 10m 00s');
-    expect(draw('landing', { objects: 0, bytes: 0, newestKey: '', waitingSeconds: 0, deadlineSeconds: 300 })).toContain('none yet');
+    expect(
+      draw('landing', { objects: 0, bytes: 0, newestKey: '', waitingSeconds: 0, deadlineSeconds: 300 }),
+    ).toContain('none yet');
   });
 
   it('draws a QuickSight ingestion', () => {
-    const frame = draw('ingestion', { status: 'RUNNING', rowsIngested: 120000, rowsDropped: 5, elapsedSeconds: 34 });
+    const frame = draw('ingestion', {
+      status: 'RUNNING',
+      rowsIngested: 120000,
+      rowsDropped: 5,
+      elapsedSeconds: 34,
+    });
     expect(frame).toContain('QuickSight ingestion RUNNING · 120,000 rows in · 5 dropped · 34s');
   });
 

@@ -6,7 +6,8 @@ import { wrapCode, wrapSpans } from '../../src/ui/markdown/wrap.js';
 
 const text = (lines: MdLine[]) => lines.map(lineText);
 const spans = (lines: MdLine[]): Span[] => lines.flat();
-const spanWith = (lines: MdLine[], content: string) => spans(lines).find((span) => span.text.includes(content));
+const spanWith = (lines: MdLine[], content: string) =>
+  spans(lines).find((span) => span.text.includes(content));
 
 describe('markdownToLines', () => {
   it('renders headings bold, with a rule under the top one', () => {
@@ -19,10 +20,18 @@ describe('markdownToLines', () => {
   });
 
   it('wraps paragraphs at the width, keeping words whole, with a blank line between paragraphs', () => {
-    const source = 'Firehose buffers the records it receives and writes them to the bucket in objects.\n\nSecond.';
+    const source =
+      'Firehose buffers the records it receives and writes them to the bucket in objects.\n\nSecond.';
     const lines = markdownToLines(source, 24);
 
-    expect(text(lines)).toEqual(['Firehose buffers the', 'records it receives and', 'writes them to the', 'bucket in objects.', '', 'Second.']);
+    expect(text(lines)).toEqual([
+      'Firehose buffers the',
+      'records it receives and',
+      'writes them to the',
+      'bucket in objects.',
+      '',
+      'Second.',
+    ]);
     for (const line of lines) expect(lineWidth(line)).toBeLessThanOrEqual(24);
   });
 
@@ -48,9 +57,14 @@ describe('markdownToLines', () => {
   });
 
   it('shows links as "text (url)", and bare URLs once', () => {
-    const lines = markdownToLines('See [the guide](https://docs.aws.amazon.com/firehose/) or https://aws.amazon.com', 120);
+    const lines = markdownToLines(
+      'See [the guide](https://docs.aws.amazon.com/firehose/) or https://aws.amazon.com',
+      120,
+    );
 
-    expect(text(lines)).toEqual(['See the guide (https://docs.aws.amazon.com/firehose/) or https://aws.amazon.com']);
+    expect(text(lines)).toEqual([
+      'See the guide (https://docs.aws.amazon.com/firehose/) or https://aws.amazon.com',
+    ]);
     expect(spanWith(lines, 'the guide')!.style.role).toBe('link');
   });
 
@@ -76,7 +90,15 @@ describe('markdownToLines', () => {
     const source = '- one\n- two that is long enough to wrap\n  - nested\n\n1. first\n2. second';
     const lines = text(markdownToLines(source, 20));
 
-    expect(lines).toEqual(['• one', '• two that is long', '  enough to wrap', '  ◦ nested', '', '1. first', '2. second']);
+    expect(lines).toEqual([
+      '• one',
+      '• two that is long',
+      '  enough to wrap',
+      '  ◦ nested',
+      '',
+      '1. first',
+      '2. second',
+    ]);
   });
 
   it('numbers from the list start and aligns two-digit numbers', () => {
@@ -105,11 +127,20 @@ describe('markdownToLines', () => {
       'stream │ theme-park',
       'buffer │ 10 MiB',
     ]);
-    expect(text(markdownToLines(source, 14))).toEqual(['thing: stream', 'value:', '  theme-park', '', 'thing: buffer', 'value: 10 MiB']);
+    expect(text(markdownToLines(source, 14))).toEqual([
+      'thing: stream',
+      'value:',
+      '  theme-park',
+      '',
+      'thing: buffer',
+      'value: 10 MiB',
+    ]);
   });
 
   it('resolves character references and drops HTML comments', () => {
-    expect(text(markdownToLines('<!-- for authors -->\n\nA &amp; B &lt;c&gt; &#8211; d', 40))).toEqual(['A & B <c> – d']);
+    expect(text(markdownToLines('<!-- for authors -->\n\nA &amp; B &lt;c&gt; &#8211; d', 40))).toEqual([
+      'A & B <c> – d',
+    ]);
   });
 });
 

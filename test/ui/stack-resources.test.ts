@@ -60,13 +60,25 @@ describe('readResources', () => {
   it('reads well-formed entries and skips the rest', () => {
     const state: Record<string, Json> = {
       resources: [
-        { logicalId: 'Bucket', type: 'AWS::S3::Bucket', status: 'CREATE_FAILED', elapsedSeconds: 3, reason: 'exists' },
+        {
+          logicalId: 'Bucket',
+          type: 'AWS::S3::Bucket',
+          status: 'CREATE_FAILED',
+          elapsedSeconds: 3,
+          reason: 'exists',
+        },
         'not an object',
         { status: 'CREATE_COMPLETE' },
       ],
     };
     expect(readResources(state)).toEqual([
-      { logicalId: 'Bucket', type: 'AWS::S3::Bucket', status: 'CREATE_FAILED', elapsedSeconds: 3, reason: 'exists' },
+      {
+        logicalId: 'Bucket',
+        type: 'AWS::S3::Bucket',
+        status: 'CREATE_FAILED',
+        elapsedSeconds: 3,
+        reason: 'exists',
+      },
       { logicalId: '?', type: '', status: 'CREATE_COMPLETE', elapsedSeconds: 0 },
     ]);
     expect(readResources({ resources: 'nope' })).toEqual([]);

@@ -22,7 +22,8 @@ const ENTITIES: Record<string, string> = {
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
     if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      const code =
+        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
       return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
     return ENTITIES[name.toLowerCase()] ?? whole;
@@ -56,7 +57,12 @@ function inlineToken(token: Token, style: SpanStyle): Span[] {
       return inlineSpans((token as Tokens.Del).tokens, { ...style, strike: true });
     case 'codespan':
       // Inline code keeps bold/italic from around it but takes the code colour.
-      return [{ text: decodeEntities((token as Tokens.Codespan).text).replace(/\n/g, ' '), style: { ...style, role: 'code' } }];
+      return [
+        {
+          text: decodeEntities((token as Tokens.Codespan).text).replace(/\n/g, ' '),
+          style: { ...style, role: 'code' },
+        },
+      ];
     case 'br':
       return [{ text: '\n', style }];
     case 'link':

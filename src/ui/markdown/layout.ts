@@ -113,7 +113,8 @@ function listLines(list: Tokens.List, width: number, depth: number): MdLine[] {
 
     if (list.loose && index > 0) lines.push([]);
     content.forEach((line, row) => {
-      const prefix: Span = row === 0 ? { text: markerText, style: { role: 'marker' } } : { text: indent, style: {} };
+      const prefix: Span =
+        row === 0 ? { text: markerText, style: { role: 'marker' } } : { text: indent, style: {} };
       lines.push([prefix, ...line]);
     });
   });

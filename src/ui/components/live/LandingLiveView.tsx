@@ -31,7 +31,8 @@ export function LandingLiveView({ update, width }: LiveViewProps) {
 
       <Text>
         <Text color={muted}>Waiting </Text>
-        {formatDuration(waiting).padEnd(6)} <ProgressBar fraction={deadline > 0 ? waiting / deadline : 0} width={barWidth} />
+        {formatDuration(waiting).padEnd(6)}{' '}
+        <ProgressBar fraction={deadline > 0 ? waiting / deadline : 0} width={barWidth} />
         <Text color={muted}> gives up after {formatDuration(deadline)}</Text>
       </Text>
     </Box>

@@ -42,8 +42,11 @@ export function StackLiveView({ update, width }: LiveViewProps) {
           <Box key={resource.logicalId} flexDirection="column">
             <Text wrap="truncate-end">
               {'  '}
-              <Text color={theme.color(look.role)}>{look.symbol}</Text> {resource.logicalId.padEnd(idWidth)}{' '}
-              <Text color={theme.color('muted')}>{truncate(resource.type, typeWidth).padEnd(typeWidth)}</Text>{' '}
+              <Text color={theme.color(look.role)}>{look.symbol}</Text>
+              {` ${resource.logicalId.padEnd(idWidth)} `}
+              <Text color={theme.color('muted')}>
+                {truncate(resource.type, typeWidth).padEnd(typeWidth)}
+              </Text>{' '}
               <Text color={theme.color(look.role)}>{resource.status.padEnd(statusWidth)}</Text>{' '}
               {formatDuration(resource.elapsedSeconds).padStart(6)}
             </Text>

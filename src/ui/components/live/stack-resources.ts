@@ -64,7 +64,10 @@ export function pickVisibleResources(resources: StackResource[], max: number): V
 
   const urgent = resources.filter((resource) => statusTone(resource.status) !== 'success');
   const settled = resources.filter((resource) => statusTone(resource.status) === 'success');
-  const keep = new Set([...urgent.slice(0, max), ...settled.slice(Math.max(0, settled.length - (max - urgent.length)))]);
+  const keep = new Set([
+    ...urgent.slice(0, max),
+    ...settled.slice(Math.max(0, settled.length - (max - urgent.length))),
+  ]);
   const shown = resources.filter((resource) => keep.has(resource)).slice(0, max);
   return { shown, hidden: resources.length - shown.length };
 }
