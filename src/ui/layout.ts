@@ -1,0 +1,80 @@
+/**
+ * Where things go on screen, from the terminal's size. Ink redraws the live region in place only
+ * while it is shorter than the terminal; taller, it clears the screen on every frame and flickers.
+ * So the body gets a bounded height: no more than the rows left after the header, the hints and
+ * whatever sits below it (live views, the outcome, a prompt); long step text scrolls inside it.
+ * Short texts get a shorter body, so the app stays compact instead of a screen of empty boxes.
+ */
+
+/** Below this width the step list folds into a one-line strip above the text. */
+export const SIDE_BY_SIDE_MIN_COLUMNS = 90;
+
+/** Lines longer than this are hard to read; wide terminals get margins, not longer lines. */
+const MAX_TEXT_WIDTH = 92;
+
+/** A blank line under the log, the header line, and a blank line under it. */
+const HEADER_ROWS = 3;
+const HINT_ROWS = 2;
+/** Ink keeps the cursor on a line under the output; one more row absorbs a line that wrapped unforeseen. */
+const SPARE_ROWS = 2;
+/** Pane border (2), title and the blank line under it (2), the scroll line (1). */
+const PANE_CHROME_ROWS = 5;
+/** List border (2) and its title line. */
+const LIST_CHROME_ROWS = 3;
+export const STRIP_ROWS = 2;
+const MIN_TEXT_ROWS = 3;
+/** Steps of different lengths keep the same height up to here, so moving between them does not jump. */
+const STEADY_BODY_ROWS = 12;
+
+export interface Widths {
+  stacked: boolean;
+  listWidth: number;
+  paneWidth: number;
+  /** Columns for the step text inside the pane's border and padding. */
+  textWidth: number;
+}
+
+export function computeWidths(columns: number): Widths {
+  const stacked = columns < SIDE_BY_SIDE_MIN_COLUMNS;
+  const listWidth = stacked ? 0 : clamp(Math.round(columns * 0.3), 28, 40);
+  const paneWidth = Math.min(stacked ? columns : columns - listWidth - 1, MAX_TEXT_WIDTH + 4);
+  return { stacked, listWidth, paneWidth, textWidth: Math.max(20, paneWidth - 4) };
+}
+
+export interface LayoutInput {
+  columns: number;
+  rows: number;
+  /** Rows taken by what is shown under the body. */
+  belowRows: number;
+  /** Lines of the step text, laid out at computeWidths(columns).textWidth. */
+  textLines: number;
+  /** Rows of the step list: sections plus steps. */
+  listRows: number;
+}
+
+export interface Layout extends Widths {
+  /** Height of the body: the list and the pane side by side, or the strip and the pane stacked. */
+  bodyRows: number;
+  /** Lines of step text visible at once. */
+  textRows: number;
+}
+
+export function computeLayout(input: LayoutInput): Layout {
+  const widths = computeWidths(input.columns);
+  const strip = widths.stacked ? STRIP_ROWS : 0;
+
+  const free = input.rows - HEADER_ROWS - HINT_ROWS - SPARE_ROWS - input.belowRows;
+  const needed = Math.max(
+    input.textLines + PANE_CHROME_ROWS + strip,
+    widths.stacked ? 0 : input.listRows + LIST_CHROME_ROWS,
+    STEADY_BODY_ROWS,
+  );
+  const minimum = PANE_CHROME_ROWS + MIN_TEXT_ROWS + strip;
+  const bodyRows = Math.max(minimum, Math.min(free, needed));
+
+  return { ...widths, bodyRows, textRows: bodyRows - PANE_CHROME_ROWS - strip };
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.min(high, Math.max(low, value));
+}
