@@ -12,6 +12,8 @@ import { UserError } from '../cli/errors.js';
 
 export interface SandboxProcess {
   endpoint: string;
+  /** The child's process id, for benchmarks that read its memory. */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -75,6 +77,7 @@ export async function startSandboxProcess(props: SandboxProcessProps): Promise<S
   let stopped: Promise<void> | undefined;
   return {
     endpoint,
+    pid: child.pid,
     stop() {
       stopped ??= (async () => {
         child.stdin?.end();
