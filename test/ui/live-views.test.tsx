@@ -92,20 +92,39 @@ describe('live views', () => {
     expect(frame).toContain('about 1m 10s left');
   });
 
-  it('draws the wait for objects in S3', () => {
+  it('draws the wait for objects in S3, with the seconds left before giving up', () => {
     const frame = draw('landing', {
       objects: 3,
       bytes: 2048,
       newestKey: '2024/05/01/09/part-1',
       waitingSeconds: 60,
-      deadlineSeconds: 600,
+      deadlineSeconds: 540,
     });
 
     expect(frame).toContain('Objects in S3 3 (2.0 KiB) · newest 2024/05/01/09/part-1');
-    expect(frame).toContain('gives up after 10m 00s');
+    expect(frame).toMatch(/Waiting 1m 00s [█░]+ · gives up in 9m 00s/);
     expect(
-      draw('landing', { objects: 0, bytes: 0, newestKey: '', waitingSeconds: 0, deadlineSeconds: 300 }),
+      draw('landing', { objects: 0, bytes: 0, newestKey: null, waitingSeconds: 0, deadlineSeconds: 300 }),
     ).toContain('none yet');
+  });
+
+  it('draws how many of the records sent have landed, when the action reconciles them', () => {
+    const frame = draw('landing', {
+      objects: 27,
+      bytes: 158_000_000,
+      newestKey: 'k',
+      landed: 300_000,
+      expected: 400_000,
+      missing: 100_000,
+      duplicates: 2,
+      waitingSeconds: 5,
+      deadlineSeconds: 100,
+    });
+
+    const bar = /Landed ([█░]+) /.exec(frame)![1]!;
+    expect(countOf(bar, '█') / bar.length).toBeCloseTo(0.75, 1);
+    expect(frame).toContain('300,000 of 400,000 records · missing 100,000 · duplicates 2');
+    expect(frame).toContain('Waiting 5s · gives up in 1m 40s');
   });
 
   it('draws a QuickSight ingestion', () => {
