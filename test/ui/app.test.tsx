@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { cleanup } from 'ink-testing-library';
 
+import { CODES } from '../../src/engine/codes.js';
+
 import { FakeController, SAMPLE_SECTIONS, type FakeSection } from './fake-controller.js';
 import { countOf, KEYS, renderApp, tick } from './harness.js';
 
@@ -237,6 +239,24 @@ describe('the live part', () => {
     await debugApp.waitFor((f) => f.includes('Pick a region'));
     loud.emit('signed request to firehose', 'debug');
     expect(await debugApp.waitFor((f) => f.includes('signed request'))).toContain('TPW_I9001');
+  });
+
+  it("leaves the engine's step start and end lines to the app's own, which number the step", async () => {
+    const controller = new FakeController();
+    const app = await renderApp(controller);
+    await app.waitFor((f) => f.includes('Pick a region'));
+
+    controller.emit('Pick a region', 'info', { code: CODES.STEP_START });
+    controller.emit('Done: Pick a region', 'success', { code: CODES.STEP_PASSED });
+    controller.emit('Region us-east-1 offers Firehose', 'success', { code: CODES.CHECK_PASSED });
+    await app.press(KEYS.enter);
+
+    const frame = await app.waitFor(
+      (f) => f.includes('Region us-east-1 offers Firehose') && f.includes('found region'),
+    );
+    expect(frame).not.toContain('Done: Pick a region');
+    expect(frame).toContain('▶ Running 1.1 Pick a region');
+    expect(frame).toContain('✓ 1.1 Pick a region — done: the check passes');
   });
 
   it("asks an action's question and resolves it with the answer", async () => {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
+import { CODES } from '../../engine/codes.js';
 import type { WorkshopController } from '../../engine/controller.js';
 import type { LiveUpdate, RunnerEvent, StepOutcome } from '../../engine/types.js';
 import { EventCoalescer } from '../event-coalescer.js';
@@ -40,6 +41,17 @@ export interface RunnerEvents {
   clearLive(): void;
 }
 
+/**
+ * The engine's own step start and end lines: the app writes richer ones (with the step's number and
+ * its checks counted), so these would only say the same thing twice. Debug mode keeps them.
+ */
+const SAID_BY_THE_APP = new Set<string>([
+  CODES.STEP_START,
+  CODES.STEP_PASSED,
+  CODES.STEP_FAILED,
+  CODES.STEP_SKIPPED,
+]);
+
 /** Subscribes to the controller and turns its events into log lines and live views, a frame at a time. */
 export function useRunnerEvents(controller: WorkshopController, options: RunnerEventsOptions): RunnerEvents {
   const { frameMs, showDebug = false } = options;
@@ -50,7 +62,9 @@ export function useRunnerEvents(controller: WorkshopController, options: RunnerE
 
   useEffect(() => {
     const frames = new EventCoalescer((frame) => {
-      const lines = frame.lines.filter((event) => showDebug || event.level !== 'debug');
+      const lines = frame.lines.filter(
+        (event) => showDebug || (event.level !== 'debug' && !SAID_BY_THE_APP.has(event.code)),
+      );
       if (lines.length > 0) {
         const entries = lines.map((event): LogEntry => ({ id: nextId.current++, kind: 'event', event }));
         setLog((previous) => [...previous, ...entries]);
