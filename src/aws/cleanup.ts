@@ -6,7 +6,7 @@
  * gone counts as removed; what cannot be removed is listed with the reason.
  */
 import { DeleteStackCommand } from '@aws-sdk/client-cloudformation';
-import { DeleteAnalysisCommand, DeleteDataSetCommand, DeleteDataSourceCommand } from '@aws-sdk/client-quicksight';
+import { DeleteAnalysisCommand, DeleteDataSetCommand, DeleteDataSourceCommand, DescribeAccountSubscriptionCommand } from '@aws-sdk/client-quicksight';
 import { DeleteObjectsCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { Session } from '../session/types.js';
 import { errorName, isNotFound } from './errors.js';
@@ -59,6 +59,15 @@ export async function cleanupAccount(props: CleanupProps): Promise<CleanupItem[]
   };
   const qs = session.clients.quickSight;
 
+  // An account with no QuickSight subscription has no QuickSight resources to remove.
+  const notInUse = await quickSightNotInUse(session);
+  if (notInUse) {
+    note({ what: 'QuickSight analysis, data set and data source', outcome: 'absent', detail: notInUse });
+    note(await emptyBucket(session));
+    note(await deleteStack(props));
+    return items;
+  }
+
   note(
     await removeQuickSight(`QuickSight analysis ${names.analysis}`, () =>
       qs.send(new DeleteAnalysisCommand({ AwsAccountId: account, AnalysisId: names.analysis, ForceDeleteWithoutRecovery: true })),
@@ -74,6 +83,18 @@ export async function cleanupAccount(props: CleanupProps): Promise<CleanupItem[]
   note(await emptyBucket(session));
   note(await deleteStack(props));
   return items;
+}
+
+/** Why QuickSight is not in use in this account, or undefined when it is (or we cannot tell). */
+async function quickSightNotInUse(session: Session): Promise<string | undefined> {
+  try {
+    await session.clients.quickSight.send(new DescribeAccountSubscriptionCommand({ AwsAccountId: session.account }));
+    return undefined;
+  } catch (error) {
+    const name = errorName(error) ?? '';
+    if (name === 'ResourceNotFoundException' || name === 'UnknownOperationException') return `QuickSight is not set up here (${name})`;
+    return undefined;
+  }
 }
 
 async function emptyBucket(session: Session): Promise<CleanupItem> {
