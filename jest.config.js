@@ -1,3 +1,7 @@
+// Ink draws only the last frame when CI is set (is-in-ci), and the terminal
+// tests watch every frame; the workers and the binaries they start inherit this.
+delete process.env.CI;
+
 // TypeScript ESM through ts-jest. Workers are bounded because CI has two
 // cores and several suites start a sandbox server or the real binary.
 export default {
