@@ -1,5 +1,6 @@
 /** The default command: the workshop itself, in the Ink app or as plain lines. */
-import { UsageError } from './errors.js';
+import { UsageError, UserError } from './errors.js';
+import { explainCredentials } from '../aws/errors.js';
 import type { RunFlags } from './flags.js';
 import { openFromFlags, wantsNoColor } from './context.js';
 import { actions, checks, loadShippedWorkshop } from '../engine/load.js';
@@ -37,6 +38,11 @@ export async function runWorkshop(flags: RunFlags): Promise<number> {
       actions,
       checks,
       options: { scale: flags.scale, seed: flags.seed, yes: Boolean(flags.yes) },
+      describeError: (error) => {
+        const explained = explainCredentials(error);
+        if (explained instanceof UserError) return [explained.message, explained.tryThis].filter(Boolean).join(' ');
+        return error instanceof Error ? error.message : String(error);
+      },
     });
     const detachLog = attachLogFile(workshop, session.home);
     try {

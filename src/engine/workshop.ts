@@ -38,6 +38,11 @@ export interface WorkshopProps {
   actions: Record<string, ActionDefinition>;
   checks: Record<string, CheckDefinition>;
   options: RunOptions;
+  /**
+   * Turns an action's error into the line the learner reads, e.g. expired
+   * credentials into "sign in again". @default the error's own message
+   */
+  describeError?: (error: unknown) => string;
 }
 
 export class Workshop implements WorkshopController {
@@ -164,7 +169,7 @@ export class Workshop implements WorkshopController {
         });
       } catch (error) {
         const cancelled = abort.signal.aborted;
-        const message = error instanceof Error ? error.message : String(error);
+        const message = this.props.describeError?.(error) ?? (error instanceof Error ? error.message : String(error));
         emit(cancelled ? CODES.ACTION_CANCELLED : CODES.ACTION_ERROR, cancelled ? 'warn' : 'error', cancelled ? 'Stopped before it finished; run the step again to resume.' : message, {
           ...(error instanceof Error && error.stack ? { stack: error.stack } : {}),
         });

@@ -114,4 +114,11 @@ describe('Workshop engine', () => {
     expect(workshop.commands('make-thing')).toEqual(['aws thing create --name demo']);
     expect(workshop.commands('read-only')).toEqual([]);
   });
+
+  it('words an action\'s error through describeError, so expired credentials read the same everywhere', async () => {
+    const world = { things: new Set<string>(), used: 0, failNextMake: true };
+    const { workshop } = fixtureWorkshop(tempHome(), world, (error) => `explained: ${(error as Error).message}`);
+    const outcome = await workshop.run('make-thing');
+    expect(outcome.error).toBe('explained: the thing factory is closed');
+  });
 });

@@ -82,11 +82,15 @@ export function tempHome(): string {
   return mkdtempSync(join(tmpdir(), 'themepark-test-'));
 }
 
-export function fixtureWorkshop(home: string, world: World = { things: new Set(), used: 0, failNextMake: false }) {
+export function fixtureWorkshop(
+  home: string,
+  world: World = { things: new Set(), used: 0, failNextMake: false },
+  describeError?: (error: unknown) => string,
+) {
   const registries = fixtureRegistries(world);
   const loaded = loadWorkshop(registries, FIXTURE_DIR);
   const session = fakeSession(home);
   const store = new ProgressStore(home, session.account, session.region, session.mode);
-  const workshop = new Workshop({ workshop: loaded, session, store, ...registries, options: { scale: 1, seed: 1, yes: true } });
+  const workshop = new Workshop({ workshop: loaded, session, store, ...registries, options: { scale: 1, seed: 1, yes: true }, describeError });
   return { workshop, world, store, loaded };
 }
