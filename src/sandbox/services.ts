@@ -39,6 +39,7 @@
 import { cloudFormationService } from './cloudformation/index.js';
 import { firehoseService } from './firehose/index.js';
 import { iamService } from './iam/index.js';
+import { quickSightService } from './quicksight/index.js';
 import { s3Service } from './s3/index.js';
 import { stsService } from './sts/index.js';
 import type { SandboxService } from './types.js';
@@ -48,6 +49,7 @@ export const SANDBOX_SERVICES: readonly SandboxService[] = [
   stsService,
   iamService,
   firehoseService,
+  quickSightService,
   s3Service,
   cloudFormationService,
 ];

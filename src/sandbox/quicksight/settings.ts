@@ -37,6 +37,8 @@ THEMEPARK_SANDBOX_QUICKSIGHT="word,word,..."  e.g. "unsubscribed,no-s3-access"
                         may read no bucket: CreateDataSource answers 401
                         AccessDeniedException "Insufficient permission to access
                         the manifest file" until a role policy grants the bucket.
+                        (The sandbox creates the role at an account's first
+                        QuickSight call, standing in for sign-up.)
     spice-full          an older data set (old-sales-data) fills SPICE, so
                         ingestions fail ACCOUNT_CAPACITY_LIMIT_EXCEEDED until it is
                         deleted.
