@@ -2,6 +2,7 @@
  * How a sandbox is configured: by the caller in code, or by THEMEPARK_SANDBOX_*
  * variables when the runner spawns it as a child process.
  */
+import { parseQuickSightSetting } from './quicksight/settings.js';
 
 export interface SandboxOptions {
   /** The sandbox's data folder: state documents, object bodies, the request log. */
@@ -58,9 +59,12 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): EnvOptions {
   const faultSeed = nonEmpty(env.THEMEPARK_SANDBOX_FAULT_SEED);
   if (faults !== undefined) options.faults = faultSeed === undefined ? faults : `${faults},seed=${faultSeed}`;
 
-  // Parsed by src/sandbox/quicksight/ (owned by the QuickSight service); passed through raw here.
+  // Owned by src/sandbox/quicksight/settings.ts; parsed here too so a typo stops the start with its usage line.
   const quickSight = nonEmpty(env.THEMEPARK_SANDBOX_QUICKSIGHT);
-  if (quickSight !== undefined) options.quickSight = quickSight;
+  if (quickSight !== undefined) {
+    parseQuickSightSetting(quickSight);
+    options.quickSight = quickSight;
+  }
 
   return options;
 }
