@@ -53,26 +53,52 @@ export interface LayoutInput {
 }
 
 export interface Layout extends Widths {
+  /**
+   * The terminal is too short for the text and what sits below it: the body folds to the step's
+   * title line (and the strip), and the text waits until the live part or the outcome is gone.
+   */
+  collapsed: boolean;
   /** Height of the body: the list and the pane side by side, or the strip and the pane stacked. */
   bodyRows: number;
-  /** Lines of step text visible at once. */
+  /** Lines of step text visible at once (0 when collapsed). */
   textRows: number;
+  /** Rows left for what sits below the body; the live panel and the outcome fit themselves into it. */
+  belowBudget: number;
 }
+
+/** A folded body: the step's title line, under the strip when stacked. */
+const COLLAPSED_ROWS = 1;
 
 export function computeLayout(input: LayoutInput): Layout {
   const widths = computeWidths(input.columns);
   const strip = widths.stacked ? STRIP_ROWS : 0;
+  const available = input.rows - HEADER_ROWS - HINT_ROWS - SPARE_ROWS;
+  const minimum = PANE_CHROME_ROWS + MIN_TEXT_ROWS + strip;
 
-  const free = input.rows - HEADER_ROWS - HINT_ROWS - SPARE_ROWS - input.belowRows;
+  if (available - input.belowRows < minimum) {
+    const bodyRows = COLLAPSED_ROWS + strip;
+    return {
+      ...widths,
+      collapsed: true,
+      bodyRows,
+      textRows: 0,
+      belowBudget: Math.max(0, available - bodyRows),
+    };
+  }
+
   const needed = Math.max(
     input.textLines + PANE_CHROME_ROWS + strip,
     widths.stacked ? 0 : input.listRows + LIST_CHROME_ROWS,
     STEADY_BODY_ROWS,
   );
-  const minimum = PANE_CHROME_ROWS + MIN_TEXT_ROWS + strip;
-  const bodyRows = Math.max(minimum, Math.min(free, needed));
-
-  return { ...widths, bodyRows, textRows: bodyRows - PANE_CHROME_ROWS - strip };
+  const bodyRows = Math.min(available - input.belowRows, needed);
+  return {
+    ...widths,
+    collapsed: false,
+    bodyRows,
+    textRows: bodyRows - PANE_CHROME_ROWS - strip,
+    belowBudget: input.belowRows,
+  };
 }
 
 function clamp(value: number, low: number, high: number): number {

@@ -29,10 +29,19 @@ describe('computeLayout', () => {
     expect(short.bodyRows).toBeLessThan(long.bodyRows);
   });
 
-  it('keeps a few lines of text even when the terminal is tiny', () => {
-    expect(
-      computeLayout({ columns: 60, rows: 10, belowRows: 8, textLines: 50, listRows: 5 }).textRows,
-    ).toBeGreaterThanOrEqual(3);
+  it('keeps at least a few lines of text while everything fits', () => {
+    const layout = computeLayout({ columns: 100, rows: 24, belowRows: 6, textLines: 50, listRows: 5 });
+    expect(layout.collapsed).toBe(false);
+    expect(layout.textRows).toBeGreaterThanOrEqual(3);
+  });
+
+  it('folds the body to a title line when the terminal is too short, and hands the rows below', () => {
+    const layout = computeLayout({ columns: 80, rows: 24, belowRows: 12, textLines: 50, listRows: 5 });
+
+    expect(layout.collapsed).toBe(true);
+    expect(layout.textRows).toBe(0);
+    // header 3 + body + below + hints 2, with Ink's cursor line to spare.
+    expect(3 + layout.bodyRows + layout.belowBudget + 2).toBeLessThan(24);
   });
 });
 

@@ -6,10 +6,10 @@ import { FakeController, SAMPLE_SECTIONS, type FakeSection } from './fake-contro
 import { KEYS, tick, until } from './harness.js';
 
 /** A terminal-like pair of streams: enough for Ink to draw and to read keys in raw mode. */
-function fakeTerminal(columns = 100) {
+function fakeTerminal(columns = 100, rows = 40) {
   const stdout = Object.assign(new EventEmitter(), {
     columns,
-    rows: 40,
+    rows,
     isTTY: true,
     output: [] as string[],
     write(chunk: string) {
@@ -179,6 +179,43 @@ describe('renderWorkshop', () => {
     expect(written).toContain('Step 1 of 3 · The delivery stream');
     expect(written).not.toContain('│ Steps');
     expect(written).toContain('q quit');
+
+    await terminal.press('q');
+    await exit;
+  });
+
+  it('keeps the screen shorter than a classic 80x24 terminal when the outcome is long', async () => {
+    const terminal = fakeTerminal(80, 24);
+    const long = Array.from({ length: 40 }, (_, i) => `Paragraph ${i + 1}.`).join('\n\n');
+    const controller = new FakeController([
+      { id: 'one', title: 'One', steps: [{ id: 'deploy', title: 'Deploy', markdown: long }] },
+    ]);
+    const detail =
+      'theme-park-streaming-data is ACTIVE, delivering to s3://theme-park-data-000000000000-us-east-1';
+    controller.nextOutcome = (stepId) => ({
+      stepId,
+      status: 'failed',
+      checks: ['stack', 'stream', 'bucket', 'policy', 'role'].map((id) => ({
+        id,
+        step: stepId,
+        title: `${id} is ready`,
+        ok: id !== 'bucket',
+        detail,
+      })),
+    });
+    const exit = renderWorkshop(controller, { noColor: true, streams: terminal.streams, frameMs: 10 });
+    await until(() => terminal.stdout.output.join('').includes('Paragraph 1.'), 'the step text');
+
+    await terminal.press(KEYS.enter);
+    await until(
+      () => terminal.stdout.output.some((chunk) => chunk.includes('bucket is ready')),
+      'the outcome',
+    );
+
+    // Ink clears the whole terminal on every frame once its output reaches the terminal's height.
+    const frame = terminal.stdout.output.filter((chunk) => chunk.includes('bucket is ready')).at(-1)!;
+    expect(frame.split('\n').length).toBeLessThan(24);
+    expect(frame).toContain('✗ bucket is ready');
 
     await terminal.press('q');
     await exit;

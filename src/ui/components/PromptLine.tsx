@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 
 import { useTheme } from '../hooks/use-theme.js';
+import { wrappedRows } from './outcome-plan.js';
 
 export interface PromptLineProps {
   message: string;
@@ -24,4 +25,7 @@ export function PromptLine({ message, kind }: PromptLineProps) {
   );
 }
 
-export const PROMPT_ROWS = 2;
+/** Rows the line takes at this width, its top margin included. */
+export function promptLineRows(message: string, width: number): number {
+  return 1 + wrappedRows(`? ${message} y/n`, width);
+}

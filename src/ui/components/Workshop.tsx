@@ -16,9 +16,13 @@ import { EventLog } from './EventLog.js';
 import { FinishedScreen } from './FinishedScreen.js';
 import { KeyHints } from './KeyHints.js';
 import { LivePanel, livePanelRows } from './LivePanel.js';
-import { OutcomeView, outcomeRows } from './OutcomeView.js';
-import { PROMPT_ROWS, PromptLine } from './PromptLine.js';
+import { planOutcome } from './outcome-plan.js';
+import { OutcomeView } from './OutcomeView.js';
+import { PromptLine, promptLineRows } from './PromptLine.js';
 import { WorkshopBody } from './WorkshopBody.js';
+
+/** Margin, headline, one check and a "more" line: less than this, and the log line above must do. */
+const MIN_OUTCOME_ROWS = 4;
 
 export interface WorkshopProps {
   controller: WorkshopController;
@@ -66,13 +70,21 @@ export function Workshop({ controller, startStepId, debug, frameMs }: WorkshopPr
   const runningStep = running ? findStep(view, running.stepId) : undefined;
   const outcome = running?.stepId === selectedId ? undefined : workshop.outcomes[selectedId];
   const promptText = promptMessage(question.question, prompt, quitting);
-  const belowRows =
-    (runningStep ? livePanelRows(events.live) : 0) +
-    (outcome ? outcomeRows(outcome, columns) : 0) +
-    (promptText ? PROMPT_ROWS : 0);
+  const liveRows = runningStep ? livePanelRows(events.live) : 0;
+  const outcomeRows = outcome ? planOutcome(outcome, columns).rows : 0;
+  const promptRows = promptText ? promptLineRows(promptText, columns) : 0;
   const lines = useStepText(controller, selectedId, showCommands, computeWidths(columns).textWidth);
   const listRows = view.sections.reduce((sum, section) => sum + 1 + section.steps.length, 0);
-  const layout = computeLayout({ columns, rows, belowRows, textLines: lines.length, listRows });
+  const layout = computeLayout({
+    columns,
+    rows,
+    belowRows: liveRows + outcomeRows + promptRows,
+    textLines: lines.length,
+    listRows,
+  });
+  // On a short terminal the prompt keeps its rows, the live part comes next, the outcome takes the rest.
+  const liveBudget = Math.min(liveRows, layout.belowBudget - promptRows);
+  const outcomeBudget = layout.belowBudget - promptRows - liveBudget;
   const textScroll = useTextScroll(lines.length, layout.textRows);
 
   const leave = useCallback(
@@ -141,9 +153,12 @@ export function Workshop({ controller, startStepId, debug, frameMs }: WorkshopPr
               mode={running.mode}
               entries={events.live}
               width={columns}
+              maxRows={liveBudget}
             />
           )}
-          {outcome && <OutcomeView outcome={outcome} width={columns} />}
+          {outcome && outcomeBudget >= Math.min(MIN_OUTCOME_ROWS, outcomeRows) && (
+            <OutcomeView outcome={outcome} width={columns} maxRows={outcomeBudget} />
+          )}
           {promptLine}
           <KeyHints hints={hints} width={columns} />
         </Box>

@@ -1,9 +1,10 @@
-import { Box } from 'ink';
+import { Box, Text } from 'ink';
 
 import type { WorkshopView } from '../../engine/controller.js';
 import type { Layout } from '../layout.js';
 import type { MdLine } from '../markdown/index.js';
 import { STRIP_ROWS } from '../layout.js';
+import { useTheme } from '../hooks/use-theme.js';
 import { countStatuses, numberedSteps, type NumberedStep } from '../workshop-view.js';
 import { Header } from './Header.js';
 import { StepList } from './StepList.js';
@@ -33,6 +34,7 @@ export function WorkshopBody({
   scrollTop,
   showCommands,
 }: WorkshopBodyProps) {
+  const theme = useTheme();
   const steps = numberedSteps(view);
   const counts = countStatuses(steps.map((entry) => entry.step));
   const selectedId = selected?.step.id ?? '';
@@ -51,12 +53,27 @@ export function WorkshopBody({
     />
   );
 
+  const strip = <StepStrip steps={steps} selectedId={selectedId} runningId={runningId} width={columns} />;
+
+  if (layout.collapsed) {
+    return (
+      <Box flexDirection="column" width={columns} marginTop={1}>
+        <Header title={view.title} where={view.where} done={counts.done} total={counts.total} />
+        {layout.stacked && strip}
+        <Text bold wrap="truncate-end">
+          {selected ? `${selected.number}  ${selected.step.title}` : ''}
+          <Text color={theme.color('muted')}> · a taller terminal shows the text here</Text>
+        </Text>
+      </Box>
+    );
+  }
+
   return (
     <Box flexDirection="column" width={columns} marginTop={1}>
       <Header title={view.title} where={view.where} done={counts.done} total={counts.total} />
       {layout.stacked ? (
         <Box flexDirection="column" height={layout.bodyRows}>
-          <StepStrip steps={steps} selectedId={selectedId} runningId={runningId} width={columns} />
+          {strip}
           {pane}
         </Box>
       ) : (
