@@ -13,5 +13,5 @@ export default {
   },
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
   maxWorkers: 2,
-  testTimeout: 60000,
+  testTimeout: 180000,
 };

@@ -3,7 +3,9 @@
  * the records; the sender delivers them; this action ties the two to the
  * learner's stream, the live view and the checkpoint that makes it resumable.
  */
-import type { ActionDefinition, Json } from '../engine/types.js';
+import type { ActionContext, ActionDefinition, Json } from '../engine/types.js';
+import { listDataObjects } from '../aws/landing.js';
+import { isNotFound } from '../aws/errors.js';
 import { CODES } from '../engine/codes.js';
 import { createSendingClient, putBatchTo } from '../aws/firehose-put.js';
 import { describeStream } from '../aws/firehose.js';
@@ -69,6 +71,11 @@ export const sendDay: ActionDefinition = {
       ? saved
       : { plan, runTag: tag, modelVersion: MODEL_VERSION, watermark: 0, finished: false, sentBytes: 0, startedAt: new Date().toISOString() };
 
+    if (checkpoint.finished && (await bucketBytes(session)) < checkpoint.sentBytes) {
+      // Objects were removed, or the stack was re-created, since the day was sent.
+      emit(CODES.SEND_RESUME, 'warn', `The bucket holds less than the ${mib(checkpoint.sentBytes)} MiB sent before; sending ${plan.date} again from the start.`);
+      checkpoint = { ...checkpoint, watermark: 0, finished: false, sentBytes: 0, startedAt: new Date().toISOString() };
+    }
     if (checkpoint.finished) {
       emit(CODES.SEND_ALREADY, 'info', `All ${checkpoint.watermark} records of ${plan.date} (seed ${plan.seed}, scale ${plan.scale}) were already sent; nothing to resend. Use another --seed to send a new day.`);
       return sendOutputs(checkpoint);
@@ -76,7 +83,7 @@ export const sendDay: ActionDefinition = {
     if (checkpoint.watermark > 0) {
       emit(CODES.SEND_RESUME, 'info', `Resuming ${plan.date} at record ${checkpoint.watermark}: every record before it was acknowledged.`);
     } else {
-      emit(CODES.SEND_START, 'info', `Simulating ${plan.date} in ${plan.timeZone} (seed ${plan.seed}, ${Math.round(plan.scale * 100)}% of the crowd) into ${streamName}`);
+      emit(CODES.SEND_START, 'info', `Simulating ${plan.date} in ${plan.timeZone} (seed ${plan.seed}, ${+(plan.scale * 100).toPrecision(2)}% of the crowd) into ${streamName}`);
     }
     ctx.checkpoint.set(checkpoint as unknown as Json);
 
@@ -142,6 +149,16 @@ function sendOutputs(checkpoint: SendCheckpoint, extra: Record<string, number> =
     sendFinishedAt: new Date().toISOString(),
     ...extra,
   };
+}
+
+async function bucketBytes(session: ActionContext['session']): Promise<number> {
+  try {
+    return (await listDataObjects(session.clients, session.names.bucket)).reduce((n, o) => n + o.size, 0);
+  } catch (error) {
+    // A missing bucket holds nothing; any other failure must not trigger a resend.
+    if (isNotFound(error)) return 0;
+    throw error;
+  }
 }
 
 function mib(bytes: number): string {

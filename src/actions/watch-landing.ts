@@ -11,8 +11,10 @@ import { describeStream } from '../aws/firehose.js';
 import { BucketReader, type BucketReconciliation } from '../aws/reconcile-bucket.js';
 import { sleep } from '../aws/stack-deploy.js';
 
+const RESEND_FIX = 'Send the day again with: themepark-workshop --step send-day';
+
 /** Polls of the bucket. Listing is cheap; objects are read once each. */
-const POLL_MS = 2000;
+const POLL_MS = 1000;
 /** Beyond one buffer interval, time for Firehose's own delivery and retries. */
 const GRACE_SECONDS = 90;
 
@@ -32,6 +34,10 @@ export const watchLanding: ActionDefinition = {
     const stream = await describeStream(session.clients, session.names.stream);
     const interval = stream?.bufferIntervalSeconds ?? 300;
     const sentAt = typeof outputs.sendFinishedAt === 'string' ? Date.parse(outputs.sendFinishedAt) : Date.now();
+    // A stream created after the day was sent never saw those records: waiting cannot help.
+    if (stream?.createdAt && stream.createdAt.getTime() > sentAt) {
+      throw new Error(`The delivery stream was created again after the day was sent, so the records cannot arrive. ${RESEND_FIX}`);
+    }
     const deadline = Math.max(sentAt, Date.now() - 1000) + (interval + GRACE_SECONDS) * 1000;
     const startedAt = Date.now();
 
@@ -55,7 +61,7 @@ export const watchLanding: ActionDefinition = {
       emit(CODES.LANDING_OTHER, 'info', `${result.otherLines} lines in the bucket come from other runs (another seed, scale or day).`);
     }
     if (result.missing > 0) {
-      emit(CODES.LANDING_MISSING, 'error', `Missing positions include ${result.missingSample.join(', ')}. Run this step again to keep waiting, or the previous step to resend.`);
+      emit(CODES.LANDING_MISSING, 'error', `Missing positions include ${result.missingSample.join(', ')}. Run this step again to keep waiting, or: ${RESEND_FIX}`);
     }
     return reconciliationOutputs(result);
   },

@@ -11,6 +11,7 @@ export interface StreamSummary {
   bufferSizeMiB?: number;
   bufferIntervalSeconds?: number;
   failure?: string;
+  createdAt?: Date;
 }
 
 export async function describeStream(clients: AwsClients, name: string): Promise<StreamSummary | undefined> {
@@ -26,6 +27,7 @@ export async function describeStream(clients: AwsClients, name: string): Promise
       bufferSizeMiB: s3?.BufferingHints?.SizeInMBs,
       bufferIntervalSeconds: s3?.BufferingHints?.IntervalInSeconds,
       failure: d.FailureDescription?.Details,
+      createdAt: d.CreateTimestamp,
     };
   } catch (error) {
     if (isNotFound(error)) return undefined;

@@ -22,7 +22,7 @@ describe('the binary, unattended on the sandbox', () => {
 
   it('acts as another sandbox account with --sandbox-account, keeping its own progress', async () => {
     const home = tempHome();
-    const result = await runBinary(['--sandbox', '--yes', '--sandbox-account', '111122223333', '--step', 'before-you-start'], home);
+    const result = await runBinary(['--sandbox', '--yes', '--sandbox-account', '111122223333', '--step', 'before-you-start', '--scale', '0.005'], home);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/account 111122223333/);
     const status = await runBinary(['status', '--sandbox', '--sandbox-account', '111122223333', '--json'], home);
@@ -40,7 +40,7 @@ describe('the binary, unattended on the sandbox', () => {
   });
 
   it('prints the AWS CLI equivalents with --show-commands', async () => {
-    const result = await runBinary(['--sandbox', '--yes', '--show-commands', '--step', 'before-you-start'], tempHome());
+    const result = await runBinary(['--sandbox', '--yes', '--show-commands', '--step', 'before-you-start', '--scale', '0.005'], tempHome());
     expect(result.stdout).toMatch(/\$ aws sts get-caller-identity/);
   });
 });
