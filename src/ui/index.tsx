@@ -6,10 +6,10 @@ import { render } from 'ink';
 
 import type { WorkshopController } from '../engine/controller.js';
 import { App, DEFAULT_FRAME_MS } from './components/App.js';
-import type { WorkshopExit } from './components/Workshop.js';
+import type { WorkshopExit } from './workshop-exit.js';
 import { allPassed } from './workshop-view.js';
 
-export type { WorkshopExit } from './components/Workshop.js';
+export type { WorkshopExit } from './workshop-exit.js';
 
 export interface RenderWorkshopOptions {
   /** Draw no colours (--no-color). Ink's own output already honours the NO_COLOR variable. */

@@ -104,3 +104,38 @@ export function computeLayout(input: LayoutInput): Layout {
 function clamp(value: number, low: number, high: number): number {
   return Math.min(high, Math.max(low, value));
 }
+
+export interface ScreenPlanInput {
+  columns: number;
+  rows: number;
+  textLines: number;
+  listRows: number;
+  /** Rows each part below the body would take with no limit (0 when it is not shown). */
+  liveRows: number;
+  outcomeRows: number;
+  promptRows: number;
+}
+
+export interface ScreenPlan {
+  layout: Layout;
+  liveBudget: number;
+  /** 0 when the outcome is not to be shown at all. */
+  outcomeBudget: number;
+}
+
+/** Margin, headline, one check and a "more" line. */
+const MIN_OUTCOME_ROWS = 4;
+
+/**
+ * The layout, and how the rows under the body are shared when they are short: the prompt keeps its
+ * rows (it waits for an answer), the live part comes next, the outcome takes the rest.
+ */
+export function planScreen(input: ScreenPlanInput): ScreenPlan {
+  const { liveRows, outcomeRows, promptRows } = input;
+  const layout = computeLayout({ ...input, belowRows: liveRows + outcomeRows + promptRows });
+  const liveBudget = Math.max(0, Math.min(liveRows, layout.belowBudget - promptRows));
+  const outcomeLeft = Math.max(0, layout.belowBudget - promptRows - liveBudget);
+  // Too few rows for even a headline, a check and a "more" line: the log line above has to do.
+  const outcomeBudget = outcomeLeft >= Math.min(MIN_OUTCOME_ROWS, outcomeRows) ? outcomeLeft : 0;
+  return { layout, liveBudget, outcomeBudget };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { computeLayout, computeWidths, SIDE_BY_SIDE_MIN_COLUMNS } from '../../src/ui/layout.js';
+import { computeLayout, computeWidths, planScreen, SIDE_BY_SIDE_MIN_COLUMNS } from '../../src/ui/layout.js';
 import { clampScroll, windowAround } from '../../src/ui/scroll.js';
 
 describe('computeLayout', () => {
@@ -42,6 +42,36 @@ describe('computeLayout', () => {
     expect(layout.textRows).toBe(0);
     // header 3 + body + below + hints 2, with Ink's cursor line to spare.
     expect(3 + layout.bodyRows + layout.belowBudget + 2).toBeLessThan(24);
+  });
+});
+
+describe('planScreen', () => {
+  const base = {
+    columns: 80,
+    rows: 24,
+    textLines: 40,
+    listRows: 6,
+    liveRows: 0,
+    outcomeRows: 0,
+    promptRows: 0,
+  };
+
+  it('gives every part what it asks for when it all fits', () => {
+    const plan = planScreen({ ...base, rows: 60, liveRows: 6, promptRows: 2 });
+    expect(plan.layout.collapsed).toBe(false);
+    expect(plan.liveBudget).toBe(6);
+  });
+
+  it('keeps the prompt, then the live part, and gives the outcome what is left', () => {
+    const plan = planScreen({ ...base, liveRows: 12, outcomeRows: 9, promptRows: 2 });
+    expect(plan.layout.collapsed).toBe(true);
+    expect(plan.liveBudget).toBe(12);
+    expect(plan.liveBudget + plan.outcomeBudget + 2).toBeLessThanOrEqual(plan.layout.belowBudget);
+  });
+
+  it('hides the outcome rather than showing a headline cut in half', () => {
+    const plan = planScreen({ ...base, liveRows: 14, outcomeRows: 9, promptRows: 0 });
+    expect(plan.outcomeBudget).toBe(0);
   });
 });
 

@@ -5,7 +5,8 @@ import type { WorkshopController } from '../../engine/controller.js';
 import { createTheme, ThemeContext } from '../theme.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { ErrorScreen } from './ErrorScreen.js';
-import { Workshop, type WorkshopExit } from './Workshop.js';
+import type { WorkshopExit } from '../workshop-exit.js';
+import { Workshop } from './Workshop.js';
 
 export interface AppProps {
   controller: WorkshopController;

@@ -9,8 +9,9 @@ import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useTextScroll } from '../hooks/use-text-scroll.js';
 import { useWorkshop } from '../hooks/use-workshop.js';
 import { useWorkshopKeys, type PromptState } from '../hooks/use-workshop-keys.js';
-import { computeLayout, computeWidths } from '../layout.js';
+import { computeWidths, planScreen } from '../layout.js';
 import { hintsFor, promptMessage } from '../workshop-hints.js';
+import type { WorkshopExit } from '../workshop-exit.js';
 import { allPassed, findStep } from '../workshop-view.js';
 import { EventLog } from './EventLog.js';
 import { FinishedScreen } from './FinishedScreen.js';
@@ -21,24 +22,12 @@ import { OutcomeView } from './OutcomeView.js';
 import { PromptLine, promptLineRows } from './PromptLine.js';
 import { WorkshopBody } from './WorkshopBody.js';
 
-/** Margin, headline, one check and a "more" line: less than this, and the log line above must do. */
-const MIN_OUTCOME_ROWS = 4;
-
 export interface WorkshopProps {
   controller: WorkshopController;
   startStepId?: string;
   debug?: boolean;
   /** Shortest time between two renders caused by runner events. */
   frameMs: number;
-}
-
-/** How the run ended, for the CLI's exit code. */
-export interface WorkshopExit {
-  reason: 'quit' | 'finished';
-  /** Every step's checks passed. */
-  allPassed: boolean;
-  /** Set when the run ended on an unexpected exception (a bug). */
-  error?: Error;
 }
 
 /**
@@ -70,21 +59,16 @@ export function Workshop({ controller, startStepId, debug, frameMs }: WorkshopPr
   const runningStep = running ? findStep(view, running.stepId) : undefined;
   const outcome = running?.stepId === selectedId ? undefined : workshop.outcomes[selectedId];
   const promptText = promptMessage(question.question, prompt, quitting);
-  const liveRows = runningStep ? livePanelRows(events.live) : 0;
-  const outcomeRows = outcome ? planOutcome(outcome, columns).rows : 0;
-  const promptRows = promptText ? promptLineRows(promptText, columns) : 0;
   const lines = useStepText(controller, selectedId, showCommands, computeWidths(columns).textWidth);
-  const listRows = view.sections.reduce((sum, section) => sum + 1 + section.steps.length, 0);
-  const layout = computeLayout({
+  const { layout, liveBudget, outcomeBudget } = planScreen({
     columns,
     rows,
-    belowRows: liveRows + outcomeRows + promptRows,
     textLines: lines.length,
-    listRows,
+    listRows: view.sections.reduce((sum, section) => sum + 1 + section.steps.length, 0),
+    liveRows: runningStep ? livePanelRows(events.live) : 0,
+    outcomeRows: outcome ? planOutcome(outcome, columns).rows : 0,
+    promptRows: promptText ? promptLineRows(promptText, columns) : 0,
   });
-  // On a short terminal the prompt keeps its rows, the live part comes next, the outcome takes the rest.
-  const liveBudget = Math.min(liveRows, layout.belowBudget - promptRows);
-  const outcomeBudget = layout.belowBudget - promptRows - liveBudget;
   const textScroll = useTextScroll(lines.length, layout.textRows);
 
   const leave = useCallback(
@@ -156,7 +140,7 @@ export function Workshop({ controller, startStepId, debug, frameMs }: WorkshopPr
               maxRows={liveBudget}
             />
           )}
-          {outcome && outcomeBudget >= Math.min(MIN_OUTCOME_ROWS, outcomeRows) && (
+          {outcome && outcomeBudget > 0 && (
             <OutcomeView outcome={outcome} width={columns} maxRows={outcomeBudget} />
           )}
           {promptLine}
