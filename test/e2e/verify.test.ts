@@ -6,7 +6,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DeleteDeliveryStreamCommand, DescribeDeliveryStreamCommand } from '@aws-sdk/client-firehose';
+import { DeleteObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { runBinary } from '../helpers/binary.js';
+import { behindTheRunnersBack } from '../helpers/damage.js';
 import { tempHome } from '../helpers/fixture-workshop.js';
 
 interface Report {
@@ -36,7 +39,7 @@ describe('verify and cleanup on the sandbox', () => {
     expect(failing(report)).toEqual(expect.arrayContaining(['stackDeployed', 'streamActive', 'bucketExists', 'dataLanded']));
   });
 
-  it('passes a completed account, reads only, notices damage, and cleanup empties it', async () => {
+  it('passes a completed account, reads only, and cleanup empties it', async () => {
     const home = tempHome();
     const run = await runBinary(['--sandbox', '--yes', ...SMALL], home);
     expect(run.exitCode).toBe(0);
@@ -99,5 +102,36 @@ describe('verify and cleanup on the sandbox', () => {
     const result = await runBinary(['verify', '--sandbox', '--accounts', file], home);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/Line 2/);
+  });
+
+  it('fails the right check after each kind of damage done behind the runner\'s back', async () => {
+    const home = tempHome();
+    expect((await runBinary(['--sandbox', '--yes', ...SMALL], home)).exitCode).toBe(0);
+    const bucket = 'theme-park-data-000000000000-us-east-1';
+
+    // One object of the day removed: the reconciliation notices the gap.
+    await behindTheRunnersBack(home, async ({ s3 }) => {
+      const listed = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: '20' }));
+      await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: listed.Contents![0].Key! }));
+    });
+    const afterObjects = await verifyJson(home);
+    expect(failing(afterObjects.report)).toContain('dataLanded');
+
+    // The delivery stream deleted: the stream check fails, the stack check still passes.
+    await behindTheRunnersBack(home, async ({ firehose }) => {
+      await firehose.send(new DeleteDeliveryStreamCommand({ DeliveryStreamName: 'theme-park-streaming-data' }));
+      for (;;) {
+        const gone = await firehose.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: 'theme-park-streaming-data' })).then(
+          () => false,
+          () => true,
+        );
+        if (gone) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    });
+    const afterStream = await verifyJson(home);
+    expect(failing(afterStream.report)).toContain('streamActive');
+    expect(afterStream.report.checks.find((c) => c.id === 'streamActive')?.detail).toMatch(/no delivery stream theme-park-streaming-data/);
+    expect(afterStream.code).toBe(1);
   });
 });
