@@ -91,7 +91,11 @@ export function useRunnerEvents(controller: WorkshopController, options: RunnerE
   return { log, live, note, clearLive };
 }
 
-/** Views keep the place where they first appeared, so the screen does not jump as states change. */
+/**
+ * Views keep the place where they first appeared, so the screen does not jump as states change.
+ * TODO: key by view and code if one step ever runs two views of the same kind at once (two stacks
+ * deploying side by side); today the later one would replace the earlier.
+ */
 function mergeLive(previous: LiveEntry[], updates: Map<string, RunnerEvent>): LiveEntry[] {
   const merged = previous.map((entry) => {
     const event = updates.get(entry.view);
