@@ -57,7 +57,15 @@ describe('StreamBuffer', () => {
 });
 
 function object(key: string, body = 'data'): OutgoingObject {
-  return { account: '123456789012', region: 'eu-west-1', stream: 's', bucket: 'b', key, body: bytes(body), records: 1 };
+  return {
+    account: '123456789012',
+    region: 'eu-west-1',
+    stream: 's',
+    bucket: 'b',
+    key,
+    body: bytes(body),
+    records: 1,
+  };
 }
 
 /** A sink that refuses while `bucketExists` is false, like S3 without the bucket. */
@@ -67,7 +75,8 @@ function fakeSink() {
   const sink: ObjectSink = {
     async putObject({ key, body }) {
       state.attempts++;
-      if (!state.bucketExists) throw Object.assign(new Error('The specified bucket does not exist'), { code: 'NoSuchBucket' });
+      if (!state.bucketExists)
+        throw Object.assign(new Error('The specified bucket does not exist'), { code: 'NoSuchBucket' });
       written.set(key, body.toString('utf8'));
     },
   };
@@ -79,7 +88,10 @@ describe('Deliverer', () => {
     const { sink, written, state } = fakeSink();
     state.bucketExists = true;
     const delivered: string[] = [];
-    const deliverer = new Deliverer(sink, 1, { delivered: (o) => delivered.push(o.key), failed: () => undefined });
+    const deliverer = new Deliverer(sink, 1, {
+      delivered: (o) => delivered.push(o.key),
+      failed: () => undefined,
+    });
     deliverer.submit(object('k1', 'one'));
     deliverer.submit(Promise.resolve(object('k2', 'two')));
     expect(await deliverer.close()).toEqual([]);
@@ -90,7 +102,10 @@ describe('Deliverer', () => {
   it('keeps retrying while the bucket is missing, then delivers once it exists', async () => {
     const { sink, written, state } = fakeSink();
     const failures: string[] = [];
-    const deliverer = new Deliverer(sink, 1000, { delivered: () => undefined, failed: (o, e) => failures.push(String(e)) });
+    const deliverer = new Deliverer(sink, 1000, {
+      delivered: () => undefined,
+      failed: (o, e) => failures.push(String(e)),
+    });
     deliverer.submit(object('k'));
     await waitFor(() => state.attempts >= 3);
     expect(written.size).toBe(0);

@@ -35,10 +35,14 @@ afterAll(async () => {
 });
 
 async function startOn(home: string, sink: ObjectSink) {
-  const sandbox = await startTestSandbox({ home, timeScale: 600 }, { services: [createFirehoseService(() => sink)] });
+  const sandbox = await startTestSandbox(
+    { home, timeScale: 600 },
+    { services: [createFirehoseService(() => sink)] },
+  );
   const client = new FirehoseClient(clientConfig(sandbox));
   const describe = async () =>
-    (await client.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: 'kept' }))).DeliveryStreamDescription!;
+    (await client.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: 'kept' })))
+      .DeliveryStreamDescription!;
   const stop = async () => {
     client.destroy();
     await sandbox.close();
@@ -66,7 +70,10 @@ describe('durability', () => {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     await one.client.send(
-      new PutRecordBatchCommand({ DeliveryStreamName: 'kept', Records: [{ Data: Buffer.from('a1') }, { Data: Buffer.from('b2') }] }),
+      new PutRecordBatchCommand({
+        DeliveryStreamName: 'kept',
+        Records: [{ Data: Buffer.from('a1') }, { Data: Buffer.from('b2') }],
+      }),
     );
 
     // Interval 0 seals at once; the write fails and the description says so.
@@ -84,8 +91,12 @@ describe('durability', () => {
     second.control.open = true;
     const two = await startOn(home, second.sink);
     try {
-      expect(await two.describe()).toMatchObject({ DeliveryStreamName: 'kept', DeliveryStreamStatus: 'ACTIVE' });
-      for (let i = 0; i < 400 && second.written.size === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(await two.describe()).toMatchObject({
+        DeliveryStreamName: 'kept',
+        DeliveryStreamStatus: 'ACTIVE',
+      });
+      for (let i = 0; i < 400 && second.written.size === 0; i++)
+        await new Promise((resolve) => setTimeout(resolve, 5));
       const [[key, body]] = [...second.written];
       expect(key).toMatch(/^missing-bucket\/\d{4}\/\d{2}\/\d{2}\/\d{2}\/kept-1-/);
       expect(body).toBe('a1b2');

@@ -32,7 +32,10 @@ async function sandboxWith(options: { quota?: string; faults?: string }) {
       delivered.push(body);
     },
   };
-  const sandbox = await startTestSandbox({ timeScale: 600, ...options }, { services: [createFirehoseService(() => sink)] });
+  const sandbox = await startTestSandbox(
+    { timeScale: 600, ...options },
+    { services: [createFirehoseService(() => sink)] },
+  );
   const client = new FirehoseClient(clientConfig(sandbox));
   started.push({ sandbox, client });
   await client.send(
@@ -103,7 +106,10 @@ describe('faults', () => {
     const failed = out.RequestResponses!.flatMap((r, i) => (r.ErrorCode ? [i] : []));
     expect(failed).toHaveLength(out.FailedPutCount!);
     for (const i of failed) {
-      expect(out.RequestResponses![i]).toEqual({ ErrorCode: 'ServiceUnavailableException', ErrorMessage: 'Slow down.' });
+      expect(out.RequestResponses![i]).toEqual({
+        ErrorCode: 'ServiceUnavailableException',
+        ErrorMessage: 'Slow down.',
+      });
     }
     const text = await deliveredText();
     const expected = out.RequestResponses!.map((r, i) => (r.RecordId ? `<p-${i}>` : '')).join('');

@@ -5,7 +5,11 @@ import { parseFaults, parseQuota } from '../../src/sandbox/firehose/settings.js'
 
 describe('THEMEPARK_SANDBOX_QUOTA parsing', () => {
   it('reads records/s, requests/s and MiB/s', () => {
-    expect(parseQuota('1000,50,1')).toEqual({ recordsPerSecond: 1000, requestsPerSecond: 50, bytesPerSecond: 1048576 });
+    expect(parseQuota('1000,50,1')).toEqual({
+      recordsPerSecond: 1000,
+      requestsPerSecond: 50,
+      bytesPerSecond: 1048576,
+    });
     expect(parseQuota(' 10 , 2 , 0.5 ')?.bytesPerSecond).toBe(524288);
   });
 
@@ -17,7 +21,9 @@ describe('THEMEPARK_SANDBOX_QUOTA parsing', () => {
   it.each(['1000,50', '1000,50,1,2', 'a,b,c', '1000,0,1', '1000,-5,1', '1000,,1'])(
     'refuses %j with a one-line message naming the variable and its form',
     (raw) => {
-      expect(() => parseQuota(raw)).toThrow(/^THEMEPARK_SANDBOX_QUOTA must be "records\/s,requests\/s,MiB\/s".*\(got /);
+      expect(() => parseQuota(raw)).toThrow(
+        /^THEMEPARK_SANDBOX_QUOTA must be "records\/s,requests\/s,MiB\/s".*\(got /,
+      );
     },
   );
 });
@@ -46,12 +52,15 @@ describe('THEMEPARK_SANDBOX_FAULTS parsing', () => {
   });
 
   it('refuses a seed that is not a whole number', () => {
-    expect(() => parseFaults('drop=0.1', 'abc')).toThrow(/^THEMEPARK_SANDBOX_FAULT_SEED must be a whole number/);
+    expect(() => parseFaults('drop=0.1', 'abc')).toThrow(
+      /^THEMEPARK_SANDBOX_FAULT_SEED must be a whole number/,
+    );
   });
 });
 
 describe('StreamQuota', () => {
-  const quota = () => new StreamQuota({ recordsPerSecond: 1000, requestsPerSecond: 5, bytesPerSecond: 1000 }, 0);
+  const quota = () =>
+    new StreamQuota({ recordsPerSecond: 1000, requestsPerSecond: 5, bytesPerSecond: 1000 }, 0);
 
   it('allows a one-second burst of requests, then refuses until tokens refill', () => {
     const q = quota();
@@ -80,7 +89,11 @@ describe('FaultInjector', () => {
   it('repeats the same decisions for the same seed', () => {
     const run = () => {
       const faults = new FaultInjector({ partial: 0.3, throttle: 0.2, drop: 0.1, seed: 99 });
-      return Array.from({ length: 20 }, () => [faults.throttleCall(), faults.failedRecords(5), faults.dropConnection()]);
+      return Array.from({ length: 20 }, () => [
+        faults.throttleCall(),
+        faults.failedRecords(5),
+        faults.dropConnection(),
+      ]);
     };
     expect(run()).toEqual(run());
   });

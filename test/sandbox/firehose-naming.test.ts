@@ -75,7 +75,9 @@ describe('CreateDeliveryStream validation', () => {
   ])('refuses the name %j with a ValidationException', (name, constraint) => {
     const error = errorOf(() => validStreamName(name));
     expect(error.code).toBe('ValidationException');
-    expect(error.message).toContain(`at 'deliveryStreamName' failed to satisfy constraint: Member must ${constraint}`);
+    expect(error.message).toContain(
+      `at 'deliveryStreamName' failed to satisfy constraint: Member must ${constraint}`,
+    );
   });
 
   it('accepts names of 1 to 64 allowed characters', () => {
@@ -84,7 +86,9 @@ describe('CreateDeliveryStream validation', () => {
   });
 
   it('requires RoleARN and BucketARN, counting every violation', () => {
-    const error = errorOf(() => validateCreateInput({ DeliveryStreamName: 'x', ExtendedS3DestinationConfiguration: {} }));
+    const error = errorOf(() =>
+      validateCreateInput({ DeliveryStreamName: 'x', ExtendedS3DestinationConfiguration: {} }),
+    );
     expect(error.code).toBe('ValidationException');
     expect(error.message).toMatch(/^2 validation errors detected: /);
     expect(error.message).toContain("Value null at 'extendedS3DestinationConfiguration.roleARN'");
@@ -100,16 +104,21 @@ describe('CreateDeliveryStream validation', () => {
   it('wants both buffering hints or neither', () => {
     const error = errorOf(() => validateCreateInput(base({}, { SizeInMBs: 10 })));
     expect(error.code).toBe('InvalidArgumentException');
-    expect(validateCreateInput(base({}, { SizeInMBs: 1, IntervalInSeconds: 0 })).destination.BufferingHints).toEqual({
+    expect(
+      validateCreateInput(base({}, { SizeInMBs: 1, IntervalInSeconds: 0 })).destination.BufferingHints,
+    ).toEqual({
       SizeInMBs: 1,
       IntervalInSeconds: 0,
     });
   });
 
   it('requires an ErrorOutputPrefix with error-output-type when Prefix has expressions', () => {
-    expect(errorOf(() => validateCreateInput(base({ Prefix: 'd/!{timestamp:yyyy}/' }))).code).toBe('InvalidArgumentException');
+    expect(errorOf(() => validateCreateInput(base({ Prefix: 'd/!{timestamp:yyyy}/' }))).code).toBe(
+      'InvalidArgumentException',
+    );
     expect(
-      errorOf(() => validateCreateInput(base({ Prefix: 'd/!{timestamp:yyyy}/', ErrorOutputPrefix: 'err/' }))).code,
+      errorOf(() => validateCreateInput(base({ Prefix: 'd/!{timestamp:yyyy}/', ErrorOutputPrefix: 'err/' })))
+        .code,
     ).toBe('InvalidArgumentException');
     const ok = validateCreateInput(
       base({ Prefix: 'd/!{timestamp:yyyy}/', ErrorOutputPrefix: 'err/!{firehose:error-output-type}/' }),
@@ -123,8 +132,11 @@ describe('CreateDeliveryStream validation', () => {
       'InvalidArgumentException',
     );
     expect(
-      errorOf(() => validateCreateInput(base({ Prefix: '!{nope:x}/', ErrorOutputPrefix: '!{firehose:error-output-type}' })))
-        .message,
+      errorOf(() =>
+        validateCreateInput(
+          base({ Prefix: '!{nope:x}/', ErrorOutputPrefix: '!{firehose:error-output-type}' }),
+        ),
+      ).message,
     ).toContain('!{nope:x}');
   });
 
@@ -132,10 +144,12 @@ describe('CreateDeliveryStream validation', () => {
     const zip = errorOf(() => validateCreateInput(base({ CompressionFormat: 'ZIP' })));
     expect(zip.code).toBe('InvalidArgumentException');
     expect(zip.message).toContain('not supported by the sandbox');
-    expect(errorOf(() => validateCreateInput(base({ CompressionFormat: 'RAR' }))).code).toBe('ValidationException');
-    expect(errorOf(() => validateCreateInput({ ...base(), DeliveryStreamType: 'KinesisStreamAsSource' })).message).toContain(
-      'not supported by the sandbox',
+    expect(errorOf(() => validateCreateInput(base({ CompressionFormat: 'RAR' }))).code).toBe(
+      'ValidationException',
     );
+    expect(
+      errorOf(() => validateCreateInput({ ...base(), DeliveryStreamType: 'KinesisStreamAsSource' })).message,
+    ).toContain('not supported by the sandbox');
   });
 
   it('accepts the legacy S3DestinationConfiguration', () => {

@@ -82,13 +82,18 @@ async function waitForObjects(opened: Opened, bucket: string, count: number) {
 
 /** `count` records of exactly `size` bytes, each starting with its zero-padded sequence number. */
 function numbered(from: number, count: number, size: number): Buffer[] {
-  return Array.from({ length: count }, (_, i) => Buffer.from(`${String(from + i).padStart(8, '0')}|`.padEnd(size, 'x')));
+  return Array.from({ length: count }, (_, i) =>
+    Buffer.from(`${String(from + i).padStart(8, '0')}|`.padEnd(size, 'x')),
+  );
 }
 
 async function send(opened: Opened, stream: string, records: Buffer[]) {
   for (let i = 0; i < records.length; i += 500) {
     const out = await opened.firehose.send(
-      new PutRecordBatchCommand({ DeliveryStreamName: stream, Records: records.slice(i, i + 500).map((Data) => ({ Data })) }),
+      new PutRecordBatchCommand({
+        DeliveryStreamName: stream,
+        Records: records.slice(i, i + 500).map((Data) => ({ Data })),
+      }),
     );
     expect(out.FailedPutCount).toBe(0);
   }
@@ -115,7 +120,9 @@ describe('delivery to S3', () => {
     const after = new Date();
     const full = await waitForObjects(first, 'sized', 2);
     expect(full.map((o) => o.body.length)).toEqual([1048576, 1048576]);
-    const layout = new RegExp(`^((\\d{4})/(\\d{2})/(\\d{2})/(\\d{2})/)sized-stream-1-(\\d{4})-(\\d{2})-(\\d{2})-(\\d{2})-\\d{2}-\\d{2}-${UUID}$`);
+    const layout = new RegExp(
+      `^((\\d{4})/(\\d{2})/(\\d{2})/(\\d{2})/)sized-stream-1-(\\d{4})-(\\d{2})-(\\d{2})-(\\d{2})-\\d{2}-\\d{2}-${UUID}$`,
+    );
     for (const { key } of full) {
       const match = layout.exec(key);
       expect(match).not.toBeNull();
@@ -131,7 +138,9 @@ describe('delivery to S3', () => {
       const all = await objects(second, 'sized');
       expect(all).toHaveLength(3);
       // Objects hold runs of records in order; joined by their first record they are exactly what was sent.
-      const joined = Buffer.concat(all.map((o) => o.body).sort((a, b) => a.subarray(0, 8).compare(b.subarray(0, 8))));
+      const joined = Buffer.concat(
+        all.map((o) => o.body).sort((a, b) => a.subarray(0, 8).compare(b.subarray(0, 8))),
+      );
       expect(joined.equals(Buffer.concat(sent))).toBe(true);
     } finally {
       await second.close();
@@ -148,7 +157,9 @@ describe('delivery to S3', () => {
       await send(opened, 'timed-stream', records);
       const [delivered] = await waitForObjects(opened, 'timed', 1);
       expect(delivered!.body.toString('utf8')).toBe('{"a":1}{"b":2}\né{"c":3}');
-      expect(delivered!.key).toMatch(new RegExp(`^\\d{4}/\\d{2}/\\d{2}/\\d{2}/timed-stream-1-[-\\d]{19}-${UUID}$`));
+      expect(delivered!.key).toMatch(
+        new RegExp(`^\\d{4}/\\d{2}/\\d{2}/\\d{2}/timed-stream-1-[-\\d]{19}-${UUID}$`),
+      );
     } finally {
       await opened.close();
     }
@@ -161,7 +172,9 @@ describe('delivery to S3', () => {
       await send(opened, 'early-stream', [Buffer.from('kept while the bucket was missing')]);
       let failure: string | undefined;
       for (let i = 0; i < 300 && !failure; i++) {
-        const out = await opened.firehose.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: 'early-stream' }));
+        const out = await opened.firehose.send(
+          new DescribeDeliveryStreamCommand({ DeliveryStreamName: 'early-stream' }),
+        );
         failure = out.DeliveryStreamDescription!.FailureDescription?.Details;
         if (!failure) await new Promise((resolve) => setTimeout(resolve, 10));
       }

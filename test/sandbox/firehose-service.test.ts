@@ -44,11 +44,18 @@ afterAll(async () => {
   await removeHome(sandbox.home);
 });
 
-function createInput(name: string, hints = { SizeInMBs: 1, IntervalInSeconds: 60 }): CreateDeliveryStreamCommandInput {
+function createInput(
+  name: string,
+  hints = { SizeInMBs: 1, IntervalInSeconds: 60 },
+): CreateDeliveryStreamCommandInput {
   return {
     DeliveryStreamName: name,
     DeliveryStreamType: 'DirectPut',
-    ExtendedS3DestinationConfiguration: { RoleARN: ROLE, BucketARN: `arn:aws:s3:::${BUCKET}`, BufferingHints: hints },
+    ExtendedS3DestinationConfiguration: {
+      RoleARN: ROLE,
+      BucketARN: `arn:aws:s3:::${BUCKET}`,
+      BufferingHints: hints,
+    },
   };
 }
 
@@ -73,7 +80,9 @@ async function activeStream(name: string, hints?: { SizeInMBs: number; IntervalI
 describe('control plane', () => {
   it('creates a stream that turns ACTIVE, described in full', async () => {
     const created = await firehose.send(new CreateDeliveryStreamCommand(createInput('lifecycle')));
-    expect(created.DeliveryStreamARN).toBe(`arn:aws:firehose:eu-west-1:${TEST_ACCOUNT}:deliverystream/lifecycle`);
+    expect(created.DeliveryStreamARN).toBe(
+      `arn:aws:firehose:eu-west-1:${TEST_ACCOUNT}:deliverystream/lifecycle`,
+    );
 
     expect(await waitForStatus('lifecycle', 'ACTIVE')).toContain('ACTIVE');
     const { DeliveryStreamDescription: d } = await firehose.send(
@@ -108,10 +117,14 @@ describe('control plane', () => {
   });
 
   it('refuses bad names and bad configurations with the SDK error names AWS gives', async () => {
-    await expect(firehose.send(new CreateDeliveryStreamCommand(createInput('has space')))).rejects.toMatchObject({
+    await expect(
+      firehose.send(new CreateDeliveryStreamCommand(createInput('has space'))),
+    ).rejects.toMatchObject({
       name: 'ValidationException',
     });
-    await expect(firehose.send(new CreateDeliveryStreamCommand(createInput('x'.repeat(65))))).rejects.toMatchObject({
+    await expect(
+      firehose.send(new CreateDeliveryStreamCommand(createInput('x'.repeat(65)))),
+    ).rejects.toMatchObject({
       name: 'ValidationException',
       message: expect.stringContaining('Member must have length less than or equal to 64'),
     });
@@ -123,7 +136,9 @@ describe('control plane', () => {
   });
 
   it('reports a missing stream as ResourceNotFoundException with the service message', async () => {
-    await expect(firehose.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: 'nope' }))).rejects.toMatchObject({
+    await expect(
+      firehose.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: 'nope' })),
+    ).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
       message: `Firehose nope under account ${TEST_ACCOUNT} not found.`,
     });
@@ -133,10 +148,14 @@ describe('control plane', () => {
     for (const name of ['list-a', 'list-b', 'list-c']) {
       await firehose.send(new CreateDeliveryStreamCommand(createInput(name)));
     }
-    const first = await firehose.send(new ListDeliveryStreamsCommand({ Limit: 2, ExclusiveStartDeliveryStreamName: 'lifecycle' }));
+    const first = await firehose.send(
+      new ListDeliveryStreamsCommand({ Limit: 2, ExclusiveStartDeliveryStreamName: 'lifecycle' }),
+    );
     expect(first.DeliveryStreamNames).toEqual(['list-a', 'list-b']);
     expect(first.HasMoreDeliveryStreams).toBe(true);
-    const next = await firehose.send(new ListDeliveryStreamsCommand({ Limit: 2, ExclusiveStartDeliveryStreamName: 'list-b' }));
+    const next = await firehose.send(
+      new ListDeliveryStreamsCommand({ Limit: 2, ExclusiveStartDeliveryStreamName: 'list-b' }),
+    );
     expect(next.DeliveryStreamNames![0]).toBe('list-c');
   });
 
@@ -165,9 +184,14 @@ describe('control plane', () => {
         ExtendedS3DestinationUpdate: { BufferingHints: { IntervalInSeconds: 120 } },
       }),
     );
-    const { DeliveryStreamDescription: d } = await firehose.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: 'updated' }));
+    const { DeliveryStreamDescription: d } = await firehose.send(
+      new DescribeDeliveryStreamCommand({ DeliveryStreamName: 'updated' }),
+    );
     expect(d!.VersionId).toBe('2');
-    expect(d!.Destinations![0]!.ExtendedS3DestinationDescription!.BufferingHints).toEqual({ SizeInMBs: 1, IntervalInSeconds: 120 });
+    expect(d!.Destinations![0]!.ExtendedS3DestinationDescription!.BufferingHints).toEqual({
+      SizeInMBs: 1,
+      IntervalInSeconds: 120,
+    });
     await expect(
       firehose.send(
         new UpdateDestinationCommand({
@@ -187,40 +211,56 @@ describe('data plane', () => {
 
   it('accepts a batch, answering one RecordId per record in order', async () => {
     await activeStream('put-ok');
-    const out = await firehose.send(new PutRecordBatchCommand({ DeliveryStreamName: 'put-ok', Records: records(3) }));
+    const out = await firehose.send(
+      new PutRecordBatchCommand({ DeliveryStreamName: 'put-ok', Records: records(3) }),
+    );
     expect(out.FailedPutCount).toBe(0);
     expect(out.Encrypted).toBe(false);
     expect(out.RequestResponses).toHaveLength(3);
     const ids = out.RequestResponses!.map((r) => r.RecordId);
     expect(new Set(ids).size).toBe(3);
-    const single = await firehose.send(new PutRecordCommand({ DeliveryStreamName: 'put-ok', Record: { Data: Buffer.from('x') } }));
+    const single = await firehose.send(
+      new PutRecordCommand({ DeliveryStreamName: 'put-ok', Record: { Data: Buffer.from('x') } }),
+    );
     expect(single.RecordId).toEqual(expect.any(String));
     expect(ids).not.toContain(single.RecordId);
   });
 
   it('refuses 501 records, an oversize record and a batch over 4 MiB', async () => {
     await activeStream('limits');
-    await expect(firehose.send(new PutRecordBatchCommand({ DeliveryStreamName: 'limits', Records: records(501) }))).rejects.toMatchObject({
+    await expect(
+      firehose.send(new PutRecordBatchCommand({ DeliveryStreamName: 'limits', Records: records(501) })),
+    ).rejects.toMatchObject({
       name: 'ValidationException',
-      message: expect.stringContaining("at 'records' failed to satisfy constraint: Member must have length less than or equal to 500"),
+      message: expect.stringContaining(
+        "at 'records' failed to satisfy constraint: Member must have length less than or equal to 500",
+      ),
     });
     const oversize = [{ Data: Buffer.alloc(1_024_001, 97) }];
-    await expect(firehose.send(new PutRecordBatchCommand({ DeliveryStreamName: 'limits', Records: oversize }))).rejects.toMatchObject({
+    await expect(
+      firehose.send(new PutRecordBatchCommand({ DeliveryStreamName: 'limits', Records: oversize })),
+    ).rejects.toMatchObject({
       name: 'ValidationException',
       message: expect.stringContaining("at 'records.1.member.data'"),
     });
     const big = Array.from({ length: 5 }, () => ({ Data: Buffer.alloc(1_000_000, 98) }));
-    await expect(firehose.send(new PutRecordBatchCommand({ DeliveryStreamName: 'limits', Records: big }))).rejects.toMatchObject({
+    await expect(
+      firehose.send(new PutRecordBatchCommand({ DeliveryStreamName: 'limits', Records: big })),
+    ).rejects.toMatchObject({
       name: 'InvalidArgumentException',
       message: 'Records size exceeds 4 MB limit',
     });
     const exact = [{ Data: Buffer.alloc(1_024_000, 99) }];
-    const ok = await firehose.send(new PutRecordBatchCommand({ DeliveryStreamName: 'limits', Records: exact }));
+    const ok = await firehose.send(
+      new PutRecordBatchCommand({ DeliveryStreamName: 'limits', Records: exact }),
+    );
     expect(ok.FailedPutCount).toBe(0);
   });
 
   it('refuses records for a missing stream with ResourceNotFoundException', async () => {
-    await expect(firehose.send(new PutRecordBatchCommand({ DeliveryStreamName: 'ghost', Records: records(1) }))).rejects.toMatchObject({
+    await expect(
+      firehose.send(new PutRecordBatchCommand({ DeliveryStreamName: 'ghost', Records: records(1) })),
+    ).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
     });
   });
@@ -248,15 +288,22 @@ describe('transient states', () => {
   it('goes CREATING -> ACTIVE -> DELETING -> gone, refusing deletes and records while CREATING', async () => {
     await client.send(new CreateDeliveryStreamCommand(createInput('slow')));
     const describe = async () =>
-      (await client.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: 'slow' }))).DeliveryStreamDescription!
-        .DeliveryStreamStatus;
+      (await client.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: 'slow' })))
+        .DeliveryStreamDescription!.DeliveryStreamStatus;
     expect(await describe()).toBe('CREATING');
-    await expect(client.send(new DeleteDeliveryStreamCommand({ DeliveryStreamName: 'slow' }))).rejects.toMatchObject({
+    await expect(
+      client.send(new DeleteDeliveryStreamCommand({ DeliveryStreamName: 'slow' })),
+    ).rejects.toMatchObject({
       name: 'ResourceInUseException',
     });
     await expect(
-      client.send(new PutRecordBatchCommand({ DeliveryStreamName: 'slow', Records: [{ Data: Buffer.from('x') }] })),
-    ).rejects.toMatchObject({ name: 'ResourceNotFoundException', message: expect.stringContaining('CREATING') });
+      client.send(
+        new PutRecordBatchCommand({ DeliveryStreamName: 'slow', Records: [{ Data: Buffer.from('x') }] }),
+      ),
+    ).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+      message: expect.stringContaining('CREATING'),
+    });
 
     const seen: string[] = [];
     for (let i = 0; i < 100 && seen.at(-1) !== 'ACTIVE'; i++) {
@@ -269,7 +316,9 @@ describe('transient states', () => {
     await client.send(new DeleteDeliveryStreamCommand({ DeliveryStreamName: 'slow' }));
     expect(await describe()).toBe('DELETING');
     await expect(
-      client.send(new PutRecordBatchCommand({ DeliveryStreamName: 'slow', Records: [{ Data: Buffer.from('x') }] })),
+      client.send(
+        new PutRecordBatchCommand({ DeliveryStreamName: 'slow', Records: [{ Data: Buffer.from('x') }] }),
+      ),
     ).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
   });
 });

@@ -54,7 +54,9 @@ export function firehoseApi(sandbox: SandboxRuntime): FirehoseApi {
   // The runtime exists once the Firehose service has started; without it nothing is buffered.
   const runtime = () => existingFirehoseRuntime(sandbox);
   return {
-    createDeliveryStream: (scope, input) => ({ arn: createDeliveryStream(sandbox, scope, input).DeliveryStreamARN }),
+    createDeliveryStream: (scope, input) => ({
+      arn: createDeliveryStream(sandbox, scope, input).DeliveryStreamARN,
+    }),
     describeDeliveryStream: (scope, name) => {
       try {
         const description = describeDeliveryStream(sandbox, runtime(), scope, name);
@@ -72,7 +74,10 @@ export function firehoseApi(sandbox: SandboxRuntime): FirehoseApi {
       deleteDeliveryStream(sandbox, runtime(), scope, name);
     },
     updateDestination: (scope, name, update) => {
-      updateDestination(sandbox, runtime(), scope, { DeliveryStreamName: name, ExtendedS3DestinationUpdate: update });
+      updateDestination(sandbox, runtime(), scope, {
+        DeliveryStreamName: name,
+        ExtendedS3DestinationUpdate: update,
+      });
     },
   };
 }

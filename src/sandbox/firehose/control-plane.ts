@@ -27,7 +27,10 @@ interface FirehoseSlice {
 
 function sliceOf(sandbox: SandboxRuntime, account: string) {
   const slices = sandbox.store.account(account);
-  return { state: slices.slice<FirehoseSlice>('firehose', () => ({ regions: {} })), markDirty: () => slices.markDirty() };
+  return {
+    state: slices.slice<FirehoseSlice>('firehose', () => ({ regions: {} })),
+    markDirty: () => slices.markDirty(),
+  };
 }
 
 export function statusOf(record: StreamRecord, now: number): StreamStatus | 'GONE' {
@@ -51,7 +54,11 @@ function streamsIn(sandbox: SandboxRuntime, scope: Scope): Record<string, Stream
 }
 
 export function notFound(scope: Scope, name: string): SandboxError {
-  return new SandboxError(400, 'ResourceNotFoundException', `Firehose ${name} under account ${scope.account} not found.`);
+  return new SandboxError(
+    400,
+    'ResourceNotFoundException',
+    `Firehose ${name} under account ${scope.account} not found.`,
+  );
 }
 
 /** A stream that exists (in any state), or ResourceNotFoundException. */
@@ -70,7 +77,11 @@ export function createDeliveryStream(
   const streams = streamsIn(sandbox, scope);
   const arn = `arn:aws:firehose:${scope.region}:${scope.account}:deliverystream/${name}`;
   if (streams[name]) {
-    throw new SandboxError(400, 'ResourceInUseException', `Firehose ${name} under accountId ${scope.account} already exists`);
+    throw new SandboxError(
+      400,
+      'ResourceInUseException',
+      `Firehose ${name} under accountId ${scope.account} already exists`,
+    );
   }
   const names = Object.keys(streams);
   if (names.length >= STREAMS_PER_REGION) {
@@ -110,7 +121,9 @@ export function describeDeliveryStream(
     RoleARN: destination.RoleARN,
     BucketARN: destination.BucketARN,
     ...(destination.Prefix !== undefined ? { Prefix: destination.Prefix } : {}),
-    ...(destination.ErrorOutputPrefix !== undefined ? { ErrorOutputPrefix: destination.ErrorOutputPrefix } : {}),
+    ...(destination.ErrorOutputPrefix !== undefined
+      ? { ErrorOutputPrefix: destination.ErrorOutputPrefix }
+      : {}),
     BufferingHints: destination.BufferingHints,
     CompressionFormat: destination.CompressionFormat,
     EncryptionConfiguration: destination.EncryptionConfiguration,
@@ -132,7 +145,9 @@ export function describeDeliveryStream(
         S3DestinationDescription: s3Description,
         ExtendedS3DestinationDescription: {
           ...s3Description,
-          ...(destination.ProcessingConfiguration ? { ProcessingConfiguration: destination.ProcessingConfiguration } : {}),
+          ...(destination.ProcessingConfiguration
+            ? { ProcessingConfiguration: destination.ProcessingConfiguration }
+            : {}),
           S3BackupMode: destination.S3BackupMode,
           ...(destination.FileExtension ? { FileExtension: destination.FileExtension } : {}),
         },
@@ -244,16 +259,26 @@ export function updateDestination(
     );
   }
   if (input.DestinationId !== undefined && input.DestinationId !== DESTINATION_ID) {
-    throw new SandboxError(400, 'InvalidArgumentException', `Destination ${String(input.DestinationId)} not found.`);
+    throw new SandboxError(
+      400,
+      'InvalidArgumentException',
+      `Destination ${String(input.DestinationId)} not found.`,
+    );
   }
-  const update = (input.ExtendedS3DestinationUpdate ?? input.S3DestinationUpdate ?? {}) as Record<string, unknown>;
+  const update = (input.ExtendedS3DestinationUpdate ?? input.S3DestinationUpdate ?? {}) as Record<
+    string,
+    unknown
+  >;
   const hints = update.BufferingHints as Record<string, unknown> | undefined;
   const merged = {
     ...record.destination,
     ...update,
     BufferingHints: { ...record.destination.BufferingHints, ...(hints ?? {}) },
   };
-  const { destination } = validateCreateInput({ DeliveryStreamName: name, ExtendedS3DestinationConfiguration: merged });
+  const { destination } = validateCreateInput({
+    DeliveryStreamName: name,
+    ExtendedS3DestinationConfiguration: merged,
+  });
   runtime?.retire(scope, name);
   record.destination = destination;
   record.versionId += 1;

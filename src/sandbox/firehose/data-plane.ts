@@ -60,16 +60,28 @@ function checkData(violations: Violations, data: unknown, path: string): number 
     violations.add('null', path, 'not be null');
     return 0;
   }
-  if (typeof data !== 'string') throw new SandboxError(400, 'SerializationException', `${path} must be base64 text.`);
+  if (typeof data !== 'string')
+    throw new SandboxError(400, 'SerializationException', `${path} must be base64 text.`);
   const bytes = decodedLength(data);
   if (bytes > MAX_RECORD_BYTES) {
-    violations.add(`'java.nio.HeapByteBuffer[pos=0 lim=${bytes} cap=${bytes}]'`, path, `have length less than or equal to ${MAX_RECORD_BYTES}`);
+    violations.add(
+      `'java.nio.HeapByteBuffer[pos=0 lim=${bytes} cap=${bytes}]'`,
+      path,
+      `have length less than or equal to ${MAX_RECORD_BYTES}`,
+    );
   }
   return bytes;
 }
 
 /** The ACTIVE stream's live state, admitted past the quota and the throttle fault. */
-function admit(sandbox: SandboxRuntime, runtime: FirehoseRuntime, scope: Scope, name: string, records: number, bytes: number): LiveStream {
+function admit(
+  sandbox: SandboxRuntime,
+  runtime: FirehoseRuntime,
+  scope: Scope,
+  name: string,
+  records: number,
+  bytes: number,
+): LiveStream {
   const record = findStream(sandbox, scope, name);
   const status = statusOf(record, sandbox.now().getTime());
   if (status === 'CREATING') {
@@ -79,7 +91,12 @@ function admit(sandbox: SandboxRuntime, runtime: FirehoseRuntime, scope: Scope, 
       `Firehose ${name} under account ${scope.account} is not ACTIVE yet (status CREATING); wait until it is.`,
     );
   }
-  if (status !== 'ACTIVE') throw new SandboxError(400, 'ResourceNotFoundException', `Firehose ${name} under account ${scope.account} not found.`);
+  if (status !== 'ACTIVE')
+    throw new SandboxError(
+      400,
+      'ResourceNotFoundException',
+      `Firehose ${name} under account ${scope.account} not found.`,
+    );
   if (bytes > MAX_BATCH_BYTES) throw invalidArgument('Records size exceeds 4 MB limit');
   const live = runtime.liveStream(scope, record);
   if (live.quota && !live.quota.admit(records, bytes, performance.now())) throw slowDown();
@@ -110,14 +127,21 @@ export function putRecordBatch(
   checkStreamName(violations, input.DeliveryStreamName);
   const records = input.Records;
   if (records === undefined || records === null) violations.add('null', 'records', 'not be null');
-  else if (!Array.isArray(records)) throw new SandboxError(400, 'SerializationException', 'Records must be a list.');
+  else if (!Array.isArray(records))
+    throw new SandboxError(400, 'SerializationException', 'Records must be a list.');
   const list = (Array.isArray(records) ? records : []) as Array<{ Data?: unknown } | null>;
-  if (Array.isArray(records) && list.length < 1) violations.add("'[]'", 'records', 'have length greater than or equal to 1');
+  if (Array.isArray(records) && list.length < 1)
+    violations.add("'[]'", 'records', 'have length greater than or equal to 1');
   if (list.length > MAX_RECORDS_PER_BATCH) {
-    violations.add(`'[${list.length} records]'`, 'records', `have length less than or equal to ${MAX_RECORDS_PER_BATCH}`);
+    violations.add(
+      `'[${list.length} records]'`,
+      'records',
+      `have length less than or equal to ${MAX_RECORDS_PER_BATCH}`,
+    );
   }
   let bytes = 0;
-  for (let i = 0; i < list.length; i++) bytes += checkData(violations, list[i]?.Data, `records.${i + 1}.member.data`);
+  for (let i = 0; i < list.length; i++)
+    bytes += checkData(violations, list[i]?.Data, `records.${i + 1}.member.data`);
   violations.throwIfAny();
 
   const live = admit(sandbox, runtime, scope, input.DeliveryStreamName as string, list.length, bytes);

@@ -8,7 +8,13 @@
 
 /** The S3 service's internal write, as Firehose needs it. */
 export interface ObjectSink {
-  putObject(request: { account: string; bucket: string; key: string; body: Buffer; contentType: string }): Promise<void>;
+  putObject(request: {
+    account: string;
+    bucket: string;
+    key: string;
+    body: Buffer;
+    contentType: string;
+  }): Promise<void>;
 }
 
 /** One object on its way to S3. */
@@ -118,10 +124,13 @@ export class Deliverer {
 
   private scheduleRetry(entry: Waiting): void {
     const seconds = Math.min(LAST_RETRY_SECONDS, FIRST_RETRY_SECONDS * 2 ** (entry.attempts - 1));
-    entry.timer = setTimeout(() => {
-      entry.timer = undefined;
-      if (!this.closing) this.track(this.attempt(entry));
-    }, (seconds * 1000) / this.timeScale);
+    entry.timer = setTimeout(
+      () => {
+        entry.timer = undefined;
+        if (!this.closing) this.track(this.attempt(entry));
+      },
+      (seconds * 1000) / this.timeScale,
+    );
     entry.timer.unref();
   }
 }

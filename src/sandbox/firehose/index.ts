@@ -6,7 +6,13 @@
  * DeleteDeliveryStream, UpdateDestination (S3 destination), PutRecord, PutRecordBatch. Quota and faults come from
  * THEMEPARK_SANDBOX_QUOTA / _FAULTS (settings.ts, FIREHOSE_ENV_DOC).
  */
-import { jsonResult, operationTable, type SandboxContext, type SandboxRequest, type SandboxService } from '../service-kit.js';
+import {
+  jsonResult,
+  operationTable,
+  type SandboxContext,
+  type SandboxRequest,
+  type SandboxService,
+} from '../service-kit.js';
 import type { SandboxRuntime } from '../types.js';
 import {
   createDeliveryStream,
@@ -23,8 +29,11 @@ import { s3Sink } from './s3-sink.js';
 export { FIREHOSE_ENV_DOC, parseFaults, parseQuota } from './settings.js';
 
 /** Builds the service; tests may pass another sink than the sandbox's S3. */
-export function createFirehoseService(sinkFor: (sandbox: SandboxRuntime) => ObjectSink = s3Sink): SandboxService {
-  const runtimeOf = (sandbox: SandboxRuntime): FirehoseRuntime => firehoseRuntime(sandbox, () => sinkFor(sandbox));
+export function createFirehoseService(
+  sinkFor: (sandbox: SandboxRuntime) => ObjectSink = s3Sink,
+): SandboxService {
+  const runtimeOf = (sandbox: SandboxRuntime): FirehoseRuntime =>
+    firehoseRuntime(sandbox, () => sinkFor(sandbox));
   const input = (req: SandboxRequest) => req.json ?? {};
 
   return {
@@ -35,12 +44,20 @@ export function createFirehoseService(sinkFor: (sandbox: SandboxRuntime) => Obje
       CreateDeliveryStream: (req, ctx) => jsonResult(createDeliveryStream(ctx.sandbox, ctx, input(req))),
       DescribeDeliveryStream: (req, ctx: SandboxContext) =>
         jsonResult({
-          DeliveryStreamDescription: describeDeliveryStream(ctx.sandbox, runtimeOf(ctx.sandbox), ctx, input(req).DeliveryStreamName),
+          DeliveryStreamDescription: describeDeliveryStream(
+            ctx.sandbox,
+            runtimeOf(ctx.sandbox),
+            ctx,
+            input(req).DeliveryStreamName,
+          ),
         }),
       ListDeliveryStreams: (req, ctx) => jsonResult(listDeliveryStreams(ctx.sandbox, ctx, input(req))),
       DeleteDeliveryStream: (req, ctx) =>
-        jsonResult(deleteDeliveryStream(ctx.sandbox, runtimeOf(ctx.sandbox), ctx, input(req).DeliveryStreamName)),
-      UpdateDestination: (req, ctx) => jsonResult(updateDestination(ctx.sandbox, runtimeOf(ctx.sandbox), ctx, input(req))),
+        jsonResult(
+          deleteDeliveryStream(ctx.sandbox, runtimeOf(ctx.sandbox), ctx, input(req).DeliveryStreamName),
+        ),
+      UpdateDestination: (req, ctx) =>
+        jsonResult(updateDestination(ctx.sandbox, runtimeOf(ctx.sandbox), ctx, input(req))),
       PutRecord: (req, ctx) => putRecord(ctx.sandbox, runtimeOf(ctx.sandbox), ctx, input(req)),
       PutRecordBatch: (req, ctx) => putRecordBatch(ctx.sandbox, runtimeOf(ctx.sandbox), ctx, input(req)),
     }),

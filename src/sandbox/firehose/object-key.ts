@@ -57,12 +57,20 @@ export function parsePrefix(prefix: string): ParsedPrefix {
     } else if (namespace === 'partitionKeyFromQuery' || namespace === 'partitionKeyFromLambda') {
       throw new PrefixError(`${expression} needs dynamic partitioning, which the sandbox does not support.`);
     } else {
-      throw new PrefixError(`The expression ${expression} is not valid; use timestamp or firehose namespaces.`);
+      throw new PrefixError(
+        `The expression ${expression} is not valid; use timestamp or firehose namespaces.`,
+      );
     }
   }
-  if (prefix.includes('!{', last)) throw new PrefixError(`The prefix ${prefix} has an unterminated expression.`);
+  if (prefix.includes('!{', last))
+    throw new PrefixError(`The prefix ${prefix} has an unterminated expression.`);
   if (last < prefix.length) parts.push({ kind: 'text', text: prefix.slice(last) });
-  return { parts, hasExpressions: parts.some((part) => part.kind !== 'text'), hasTimestamp, hasErrorOutputType };
+  return {
+    parts,
+    hasExpressions: parts.some((part) => part.kind !== 'text'),
+    hasTimestamp,
+    hasErrorOutputType,
+  };
 }
 
 /**
@@ -83,11 +91,16 @@ function parseTimePattern(pattern: string): TimePart[] {
     } else if ('yMdHms'.includes(char)) {
       let width = 1;
       while (pattern[i + width] === char) width++;
-      if (char === 'M' && width > 2) throw new PrefixError(`The timestamp pattern ${pattern} uses month names, which the sandbox does not support.`);
+      if (char === 'M' && width > 2)
+        throw new PrefixError(
+          `The timestamp pattern ${pattern} uses month names, which the sandbox does not support.`,
+        );
       parts.push({ field: char as 'y' | 'M' | 'd' | 'H' | 'm' | 's', width });
       i += width;
     } else if (/[A-Za-z]/.test(char)) {
-      throw new PrefixError(`The timestamp pattern ${pattern} uses the letter ${char}, which the sandbox does not support.`);
+      throw new PrefixError(
+        `The timestamp pattern ${pattern} uses the letter ${char}, which the sandbox does not support.`,
+      );
     } else {
       parts.push({ text: char });
       i++;
@@ -105,7 +118,10 @@ function formatTime(pattern: TimePart[], date: Date): string {
     }
     const value = fieldValue(part.field, date);
     // DateTimeFormatter: "yy" is the two-digit year; other widths pad with zeros.
-    out += part.field === 'y' && part.width === 2 ? String(value % 100).padStart(2, '0') : String(value).padStart(part.width, '0');
+    out +=
+      part.field === 'y' && part.width === 2
+        ? String(value % 100).padStart(2, '0')
+        : String(value).padStart(part.width, '0');
   }
   return out;
 }

@@ -72,7 +72,8 @@ export class FirehoseRuntime {
           this.failures.delete(key);
         }
       },
-      failed: (object, error) => this.failures.set(streamKey(object, object.stream), describeFailure(object, error)),
+      failed: (object, error) =>
+        this.failures.set(streamKey(object, object.stream), describeFailure(object, error)),
     });
   }
 
@@ -91,7 +92,11 @@ export class FirehoseRuntime {
     }
     if (!live) {
       // The configuration as of now: an UpdateDestination retires this buffer before it changes.
-      const config: StreamConfig = { name: record.name, versionId: record.versionId, destination: record.destination };
+      const config: StreamConfig = {
+        name: record.name,
+        versionId: record.versionId,
+        destination: record.destination,
+      };
       const { SizeInMBs, IntervalInSeconds } = config.destination.BufferingHints;
       const onSeal = (batch: SealedBatch) => this.deliverer.submit(this.prepare(scope, config, batch));
       live = {

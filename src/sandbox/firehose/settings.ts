@@ -46,7 +46,8 @@ THEMEPARK_SANDBOX_FAULTS="partial=P,throttle=T,drop=D"  e.g. "partial=0.1,thrott
   THEMEPARK_SANDBOX_FAULT_SEED=<integer> (or seed=<integer> inside the list)
   makes the faults repeatable. Default: no faults.`;
 
-const QUOTA_FORM = 'THEMEPARK_SANDBOX_QUOTA must be "records/s,requests/s,MiB/s" with three positive numbers, e.g. "1000,50,1"';
+const QUOTA_FORM =
+  'THEMEPARK_SANDBOX_QUOTA must be "records/s,requests/s,MiB/s" with three positive numbers, e.g. "1000,50,1"';
 const FAULTS_FORM =
   'THEMEPARK_SANDBOX_FAULTS must be comma-separated name=share pairs with names partial, throttle, drop ' +
   'and shares from 0 to 1 (plus an optional seed=<integer>), e.g. "partial=0.1,throttle=0.05,drop=0.01"';

@@ -44,7 +44,9 @@ export async function takeSpilledObjects(dir: string): Promise<OutgoingObject[]>
       objects.push({ ...header, body: content.subarray(newline + 1) });
       await unlink(file);
     } catch (error) {
-      process.emitWarning(`sandbox firehose: skipping unreadable undelivered object ${file}: ${String(error)}`);
+      process.emitWarning(
+        `sandbox firehose: skipping unreadable undelivered object ${file}: ${String(error)}`,
+      );
     }
   }
   return objects;

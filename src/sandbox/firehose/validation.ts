@@ -79,7 +79,8 @@ function checkString(
   if (rules.min !== undefined && value.length < rules.min) {
     violations.add(shown(value), path, `have length greater than or equal to ${rules.min}`);
   }
-  if (value.length > rules.max) violations.add(shown(value), path, `have length less than or equal to ${rules.max}`);
+  if (value.length > rules.max)
+    violations.add(shown(value), path, `have length less than or equal to ${rules.max}`);
   if (rules.pattern && !rules.pattern.test(value)) {
     violations.add(shown(value), path, `satisfy regular expression pattern: ${rules.patternText}`);
   }
@@ -165,8 +166,15 @@ export function validateCreateInput(input: CreateDeliveryStreamInput): ValidCrea
       pattern: FILE_EXTENSION_PATTERN,
       patternText: "^$|\\.[0-9a-z!\\-_.*'()]+",
     });
-    if (config.CompressionFormat !== undefined && !COMPRESSION_FORMATS.includes(String(config.CompressionFormat))) {
-      violations.add(shown(config.CompressionFormat), `${path}.compressionFormat`, `satisfy enum value set: [${COMPRESSION_FORMATS.join(', ')}]`);
+    if (
+      config.CompressionFormat !== undefined &&
+      !COMPRESSION_FORMATS.includes(String(config.CompressionFormat))
+    ) {
+      violations.add(
+        shown(config.CompressionFormat),
+        `${path}.compressionFormat`,
+        `satisfy enum value set: [${COMPRESSION_FORMATS.join(', ')}]`,
+      );
     }
     checkInteger(violations, hints?.SizeInMBs, `${path}.bufferingHints.sizeInMBs`, 1, 128);
     checkInteger(violations, hints?.IntervalInSeconds, `${path}.bufferingHints.intervalInSeconds`, 0, 900);
@@ -189,9 +197,12 @@ export function validateCreateInput(input: CreateDeliveryStreamInput): ValidCrea
   const other = OTHER_DESTINATIONS.find((key) => input[key] !== undefined);
   if (other) throw unsupported(other);
   if (extended && legacy) {
-    throw invalidArgument('Only one destination configuration can be specified: S3DestinationConfiguration or ExtendedS3DestinationConfiguration.');
+    throw invalidArgument(
+      'Only one destination configuration can be specified: S3DestinationConfiguration or ExtendedS3DestinationConfiguration.',
+    );
   }
-  if (!config) throw invalidArgument('A destination configuration is required: ExtendedS3DestinationConfiguration.');
+  if (!config)
+    throw invalidArgument('A destination configuration is required: ExtendedS3DestinationConfiguration.');
 
   return { name: input.DeliveryStreamName as string, destination: destinationOf(config, hints), tags };
 }
@@ -199,23 +210,32 @@ export function validateCreateInput(input: CreateDeliveryStreamInput): ValidCrea
 function checkTags(violations: Violations, raw: unknown): Tag[] {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) throw new SandboxError(400, 'SerializationException', 'Tags must be a list.');
-  if (raw.length > 50) violations.add(`'[${raw.length} tags]'`, 'tags', 'have length less than or equal to 50');
+  if (raw.length > 50)
+    violations.add(`'[${raw.length} tags]'`, 'tags', 'have length less than or equal to 50');
   return raw.map((item, index) => {
     const tag = asObject(item, 'Tag') ?? {};
     checkString(violations, tag.Key, `tags.${index + 1}.member.key`, { required: true, min: 1, max: 128 });
     checkString(violations, tag.Value, `tags.${index + 1}.member.value`, { max: 256 });
-    return tag.Value === undefined ? { Key: tag.Key as string } : { Key: tag.Key as string, Value: tag.Value as string };
+    return tag.Value === undefined
+      ? { Key: tag.Key as string }
+      : { Key: tag.Key as string, Value: tag.Value as string };
   });
 }
 
-function destinationOf(config: Record<string, unknown>, hints: Record<string, unknown> | undefined): S3Destination {
+function destinationOf(
+  config: Record<string, unknown>,
+  hints: Record<string, unknown> | undefined,
+): S3Destination {
   if (hints && (hints.SizeInMBs === undefined) !== (hints.IntervalInSeconds === undefined)) {
     throw invalidArgument('BufferingHints must specify both SizeInMBs and IntervalInSeconds, or neither.');
   }
   const compression = String(config.CompressionFormat ?? 'UNCOMPRESSED');
-  if (compression !== 'UNCOMPRESSED' && compression !== 'GZIP') throw unsupported(`CompressionFormat ${compression}`);
-  if (config.S3BackupMode !== undefined && config.S3BackupMode !== 'Disabled') throw unsupported('S3BackupMode Enabled');
-  if (config.CustomTimeZone !== undefined && config.CustomTimeZone !== 'UTC') throw unsupported('A CustomTimeZone other than UTC');
+  if (compression !== 'UNCOMPRESSED' && compression !== 'GZIP')
+    throw unsupported(`CompressionFormat ${compression}`);
+  if (config.S3BackupMode !== undefined && config.S3BackupMode !== 'Disabled')
+    throw unsupported('S3BackupMode Enabled');
+  if (config.CustomTimeZone !== undefined && config.CustomTimeZone !== 'UTC')
+    throw unsupported('A CustomTimeZone other than UTC');
   const processing = asObject(config.ProcessingConfiguration, 'ProcessingConfiguration');
   if (enabled(processing)) throw unsupported('Record processing (ProcessingConfiguration)');
   if (enabled(asObject(config.DataFormatConversionConfiguration, 'DataFormatConversionConfiguration'))) {
@@ -239,12 +259,15 @@ function destinationOf(config: Record<string, unknown>, hints: Record<string, un
     EncryptionConfiguration: asObject(config.EncryptionConfiguration, 'EncryptionConfiguration') ?? {
       NoEncryptionConfig: 'NoEncryption',
     },
-    CloudWatchLoggingOptions: asObject(config.CloudWatchLoggingOptions, 'CloudWatchLoggingOptions') ?? { Enabled: false },
+    CloudWatchLoggingOptions: asObject(config.CloudWatchLoggingOptions, 'CloudWatchLoggingOptions') ?? {
+      Enabled: false,
+    },
     S3BackupMode: 'Disabled',
   };
   if (prefix !== undefined) destination.Prefix = prefix;
   if (errorOutputPrefix !== undefined) destination.ErrorOutputPrefix = errorOutputPrefix;
-  if (config.FileExtension !== undefined && config.FileExtension !== '') destination.FileExtension = config.FileExtension as string;
+  if (config.FileExtension !== undefined && config.FileExtension !== '')
+    destination.FileExtension = config.FileExtension as string;
   if (processing) destination.ProcessingConfiguration = processing;
   return destination;
 }
@@ -259,7 +282,9 @@ function checkPrefixes(prefix: string | undefined, errorOutputPrefix: string | u
     const parsed = prefix ? parsePrefix(prefix) : undefined;
     const parsedError = errorOutputPrefix ? parsePrefix(errorOutputPrefix) : undefined;
     if (parsed?.hasErrorOutputType) {
-      throw invalidArgument('The !{firehose:error-output-type} expression is allowed only in ErrorOutputPrefix.');
+      throw invalidArgument(
+        'The !{firehose:error-output-type} expression is allowed only in ErrorOutputPrefix.',
+      );
     }
     if (parsed?.hasExpressions && !parsedError?.hasErrorOutputType) {
       throw invalidArgument(
