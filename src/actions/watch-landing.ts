@@ -9,7 +9,7 @@ import type { ActionDefinition, Json } from '../engine/types.js';
 import { CODES } from '../engine/codes.js';
 import { describeStream } from '../aws/firehose.js';
 import { BucketReader, type BucketReconciliation } from '../aws/reconcile-bucket.js';
-import { sleep } from '../aws/stack-deploy.js';
+import { sleep } from '../util/sleep.js';
 
 const RESEND_FIX = 'Send the day again with: themepark-workshop --step send-day';
 

@@ -10,7 +10,8 @@ import { DeleteAnalysisCommand, DeleteDataSetCommand, DeleteDataSourceCommand, D
 import { DeleteObjectsCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { Session } from '../session/types.js';
 import { errorName, isNotFound } from './errors.js';
-import { describeStack, sleep } from './stack-deploy.js';
+import { describeStack } from './stack-deploy.js';
+import { sleep } from '../util/sleep.js';
 
 export interface CleanupItem {
   what: string;

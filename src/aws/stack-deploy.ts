@@ -13,6 +13,7 @@ import {
   type StackEvent,
 } from '@aws-sdk/client-cloudformation';
 import { errorName, isNotFound } from './errors.js';
+import { sleep } from '../util/sleep.js';
 import { isSettled, isSuccess, StackActivity, StackEventPoller } from './stack-events.js';
 
 export interface DeployProps {
@@ -159,18 +160,4 @@ export function outputsOf(stack: Stack | undefined): Record<string, string> {
   const outputs: Record<string, string> = {};
   for (const output of stack?.Outputs ?? []) if (output.OutputKey) outputs[output.OutputKey] = output.OutputValue ?? '';
   return outputs;
-}
-
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
 }

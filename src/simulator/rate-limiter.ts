@@ -10,6 +10,8 @@
  * cost on a virtual timeline, and waits until that reservation is within a
  * short burst allowance of now.
  */
+import { sleep } from '../util/sleep.js';
+
 export interface RateLimits {
   recordsPerSecond?: number;
   requestsPerSecond?: number;
@@ -97,17 +99,6 @@ export class RateLimiter {
   }
 
   pause(ms: number, signal?: AbortSignal): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const timer = setTimeout(resolve, ms);
-      signal?.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(timer);
-          reject(signal.reason);
-        },
-        { once: true },
-      );
-    });
+    return sleep(ms, signal);
   }
 }
