@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { SandboxError, type SandboxResponse } from '../protocol.js';
 import type { SandboxRuntime } from '../types.js';
-import { findStream, statusOf } from './control-plane.js';
+import { findStream, notFound, statusOf } from './control-plane.js';
 import type { FirehoseRuntime, LiveStream } from './runtime.js';
 import type { Scope } from './types.js';
 import {
@@ -60,8 +60,9 @@ function checkData(violations: Violations, data: unknown, path: string): number 
     violations.add('null', path, 'not be null');
     return 0;
   }
-  if (typeof data !== 'string')
+  if (typeof data !== 'string') {
     throw new SandboxError(400, 'SerializationException', `${path} must be base64 text.`);
+  }
   const bytes = decodedLength(data);
   if (bytes > MAX_RECORD_BYTES) {
     violations.add(
@@ -91,12 +92,7 @@ function admit(
       `Firehose ${name} under account ${scope.account} is not ACTIVE yet (status CREATING); wait until it is.`,
     );
   }
-  if (status !== 'ACTIVE')
-    throw new SandboxError(
-      400,
-      'ResourceNotFoundException',
-      `Firehose ${name} under account ${scope.account} not found.`,
-    );
+  if (status !== 'ACTIVE') throw notFound(scope, name);
   if (bytes > MAX_BATCH_BYTES) throw invalidArgument('Records size exceeds 4 MB limit');
   const live = runtime.liveStream(scope, record);
   if (live.quota && !live.quota.admit(records, bytes, performance.now())) throw slowDown();
@@ -126,12 +122,14 @@ export function putRecordBatch(
   const violations = new Violations();
   checkStreamName(violations, input.DeliveryStreamName);
   const records = input.Records;
-  if (records === undefined || records === null) violations.add('null', 'records', 'not be null');
-  else if (!Array.isArray(records))
+  if (records !== undefined && records !== null && !Array.isArray(records)) {
     throw new SandboxError(400, 'SerializationException', 'Records must be a list.');
+  }
+  if (records === undefined || records === null) violations.add('null', 'records', 'not be null');
   const list = (Array.isArray(records) ? records : []) as Array<{ Data?: unknown } | null>;
-  if (Array.isArray(records) && list.length < 1)
+  if (Array.isArray(records) && list.length < 1) {
     violations.add("'[]'", 'records', 'have length greater than or equal to 1');
+  }
   if (list.length > MAX_RECORDS_PER_BATCH) {
     violations.add(
       `'[${list.length} records]'`,

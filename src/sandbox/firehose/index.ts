@@ -3,8 +3,9 @@
  * the sandbox's S3, over awsJson1_1 (`X-Amz-Target: Firehose_20150804.<Op>`).
  *
  * Operations: CreateDeliveryStream, DescribeDeliveryStream, ListDeliveryStreams,
- * DeleteDeliveryStream, UpdateDestination (S3 destination), PutRecord, PutRecordBatch. Quota and faults come from
- * THEMEPARK_SANDBOX_QUOTA / _FAULTS (settings.ts, FIREHOSE_ENV_DOC).
+ * DeleteDeliveryStream, UpdateDestination (S3 destination), PutRecord and
+ * PutRecordBatch. Quota and faults come from THEMEPARK_SANDBOX_QUOTA and
+ * THEMEPARK_SANDBOX_FAULTS (settings.ts, FIREHOSE_ENV_DOC).
  */
 import {
   jsonResult,

@@ -62,8 +62,9 @@ export function parsePrefix(prefix: string): ParsedPrefix {
       );
     }
   }
-  if (prefix.includes('!{', last))
+  if (prefix.includes('!{', last)) {
     throw new PrefixError(`The prefix ${prefix} has an unterminated expression.`);
+  }
   if (last < prefix.length) parts.push({ kind: 'text', text: prefix.slice(last) });
   return {
     parts,
@@ -91,10 +92,11 @@ function parseTimePattern(pattern: string): TimePart[] {
     } else if ('yMdHms'.includes(char)) {
       let width = 1;
       while (pattern[i + width] === char) width++;
-      if (char === 'M' && width > 2)
+      if (char === 'M' && width > 2) {
         throw new PrefixError(
           `The timestamp pattern ${pattern} uses month names, which the sandbox does not support.`,
         );
+      }
       parts.push({ field: char as 'y' | 'M' | 'd' | 'H' | 'm' | 's', width });
       i += width;
     } else if (/[A-Za-z]/.test(char)) {

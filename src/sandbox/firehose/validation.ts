@@ -79,8 +79,9 @@ function checkString(
   if (rules.min !== undefined && value.length < rules.min) {
     violations.add(shown(value), path, `have length greater than or equal to ${rules.min}`);
   }
-  if (value.length > rules.max)
+  if (value.length > rules.max) {
     violations.add(shown(value), path, `have length less than or equal to ${rules.max}`);
+  }
   if (rules.pattern && !rules.pattern.test(value)) {
     violations.add(shown(value), path, `satisfy regular expression pattern: ${rules.patternText}`);
   }
@@ -201,8 +202,9 @@ export function validateCreateInput(input: CreateDeliveryStreamInput): ValidCrea
       'Only one destination configuration can be specified: S3DestinationConfiguration or ExtendedS3DestinationConfiguration.',
     );
   }
-  if (!config)
+  if (!config) {
     throw invalidArgument('A destination configuration is required: ExtendedS3DestinationConfiguration.');
+  }
 
   return { name: input.DeliveryStreamName as string, destination: destinationOf(config, hints), tags };
 }
@@ -210,8 +212,9 @@ export function validateCreateInput(input: CreateDeliveryStreamInput): ValidCrea
 function checkTags(violations: Violations, raw: unknown): Tag[] {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) throw new SandboxError(400, 'SerializationException', 'Tags must be a list.');
-  if (raw.length > 50)
+  if (raw.length > 50) {
     violations.add(`'[${raw.length} tags]'`, 'tags', 'have length less than or equal to 50');
+  }
   return raw.map((item, index) => {
     const tag = asObject(item, 'Tag') ?? {};
     checkString(violations, tag.Key, `tags.${index + 1}.member.key`, { required: true, min: 1, max: 128 });
@@ -230,12 +233,15 @@ function destinationOf(
     throw invalidArgument('BufferingHints must specify both SizeInMBs and IntervalInSeconds, or neither.');
   }
   const compression = String(config.CompressionFormat ?? 'UNCOMPRESSED');
-  if (compression !== 'UNCOMPRESSED' && compression !== 'GZIP')
+  if (compression !== 'UNCOMPRESSED' && compression !== 'GZIP') {
     throw unsupported(`CompressionFormat ${compression}`);
-  if (config.S3BackupMode !== undefined && config.S3BackupMode !== 'Disabled')
+  }
+  if (config.S3BackupMode !== undefined && config.S3BackupMode !== 'Disabled') {
     throw unsupported('S3BackupMode Enabled');
-  if (config.CustomTimeZone !== undefined && config.CustomTimeZone !== 'UTC')
+  }
+  if (config.CustomTimeZone !== undefined && config.CustomTimeZone !== 'UTC') {
     throw unsupported('A CustomTimeZone other than UTC');
+  }
   const processing = asObject(config.ProcessingConfiguration, 'ProcessingConfiguration');
   if (enabled(processing)) throw unsupported('Record processing (ProcessingConfiguration)');
   if (enabled(asObject(config.DataFormatConversionConfiguration, 'DataFormatConversionConfiguration'))) {
@@ -266,8 +272,9 @@ function destinationOf(
   };
   if (prefix !== undefined) destination.Prefix = prefix;
   if (errorOutputPrefix !== undefined) destination.ErrorOutputPrefix = errorOutputPrefix;
-  if (config.FileExtension !== undefined && config.FileExtension !== '')
+  if (config.FileExtension !== undefined && config.FileExtension !== '') {
     destination.FileExtension = config.FileExtension as string;
+  }
   if (processing) destination.ProcessingConfiguration = processing;
   return destination;
 }
