@@ -2,6 +2,7 @@
  * How a sandbox is configured: by the caller in code, or by THEMEPARK_SANDBOX_*
  * variables when the runner spawns it as a child process.
  */
+import { parseFaults, parseQuota } from './firehose/settings.js';
 import { parseQuickSightSetting } from './quicksight/settings.js';
 
 export interface SandboxOptions {
@@ -53,11 +54,18 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): EnvOptions {
 
   // Parsed by src/sandbox/firehose/ (owned by the Firehose service); passed through raw here.
   // THEMEPARK_SANDBOX_FAULT_SEED travels inside the faults text as seed=N.
+  // Checked here as well, so a typo stops the start with one line and exit 2, not a stack trace.
   const quota = nonEmpty(env.THEMEPARK_SANDBOX_QUOTA);
-  if (quota !== undefined) options.quota = quota;
+  if (quota !== undefined) {
+    parseQuota(quota);
+    options.quota = quota;
+  }
   const faults = nonEmpty(env.THEMEPARK_SANDBOX_FAULTS);
   const faultSeed = nonEmpty(env.THEMEPARK_SANDBOX_FAULT_SEED);
-  if (faults !== undefined) options.faults = faultSeed === undefined ? faults : `${faults},seed=${faultSeed}`;
+  if (faults !== undefined) {
+    options.faults = faultSeed === undefined ? faults : `${faults},seed=${faultSeed}`;
+    parseFaults(options.faults);
+  }
 
   // Owned by src/sandbox/quicksight/settings.ts; parsed here too so a typo stops the start with its usage line.
   const quickSight = nonEmpty(env.THEMEPARK_SANDBOX_QUICKSIGHT);

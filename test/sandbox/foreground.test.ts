@@ -95,12 +95,12 @@ describe('running the sandbox in the foreground', () => {
   test('optionsFromEnv passes the other services\' variables through raw', () => {
     expect(
       optionsFromEnv({
-        THEMEPARK_SANDBOX_QUOTA: ' records=10 ',
+        THEMEPARK_SANDBOX_QUOTA: ' 10,5,1 ',
         THEMEPARK_SANDBOX_FAULTS: 'throttle=0.1',
         THEMEPARK_SANDBOX_QUICKSIGHT: 'unsubscribed',
         THEMEPARK_SANDBOX_TIME_SCALE: '',
       }),
-    ).toEqual({ quota: 'records=10', faults: 'throttle=0.1', quickSight: 'unsubscribed' });
+    ).toEqual({ quota: '10,5,1', faults: 'throttle=0.1', quickSight: 'unsubscribed' });
     expect(() => optionsFromEnv({ THEMEPARK_SANDBOX_TIME_SCALE: '-1' })).toThrow(/^THEMEPARK_SANDBOX_TIME_SCALE/);
   });
 });
