@@ -1,11 +1,12 @@
 /**
- * The analysis as one pass over the records: each JSON line is parsed,
- * counted once by its event id, and added to running totals small enough
- * that a full day never needs more than a few megabytes, whatever order the
- * objects are read in. `result()` turns the totals into Insights.
+ * The analysis as one pass over the records: each JSON line is read for
+ * the dozen fields the figures need (record-fields.ts), counted once by its
+ * event id, and added to running totals small enough that a full day never
+ * needs more than a few megabytes, whatever order the objects are read in.
+ * `result()` turns the totals into Insights.
  *
- *   line ──JSON.parse──> record ──first time its id is seen?──> Entry │ Ride │ Exit tallies
- *                          │ not an event: unreadable       │ no: a duplicate
+ *   line ──template (or JSON.parse)──> fields ──first time its id is seen?──> Entry │ Ride │ Exit tallies
+ *                                        │ not an event: unreadable   │ no: a duplicate
  *
  * minutesInPark follows the module's calculated field,
  * dateDiff({visitor.arrivalTime}, {timestamp}, "MI"), as the sandbox's
@@ -17,6 +18,7 @@
  */
 import { ageGroupOf, AGE_GROUPS } from './age-groups.js';
 import { DistinctIds } from './distinct-ids.js';
+import { emptyFields, fieldsOfValue, RecordTemplate, type RecordFields } from './record-fields.js';
 import { clockLabel, OPEN_HOURS, OPEN_MINUTES, ParkClock } from './park-clock.js';
 import { staffingFrom } from './staffing.js';
 import type { AgeGroupRating, Insights, RideFigures } from './types.js';
@@ -25,6 +27,8 @@ import { DEFAULT_TIME_ZONE } from '../simulator/index.js';
 export interface InsightsOptions {
   /** The park's IANA time zone, for every local time. @default America/Chicago */
   timeZone?: string;
+  /** Read every line with JSON.parse, not the simulator's template first: for tests that compare the two. @default false */
+  jsonParseOnly?: boolean;
 }
 
 export const TICKET_PRICE = 89;
@@ -37,23 +41,6 @@ const HOME_ROWS = 180 / HOME_CELL_DEGREES;
 const HOME_COLUMNS = 360 / HOME_CELL_DEGREES;
 const GROUPS = AGE_GROUPS.length;
 
-/** The parts of a record the analysis reads; anything may be missing in data not made by the simulator. */
-interface RecordShape {
-  eventId?: unknown;
-  event?: unknown;
-  rideId?: unknown;
-  rating?: unknown;
-  timestamp?: unknown;
-  visitor?: VisitorShape | null;
-}
-
-interface VisitorShape {
-  age?: unknown;
-  arrivalTime?: unknown;
-  birthday?: { month?: unknown; day?: unknown } | null;
-  home?: { latitude?: unknown; longitude?: unknown } | null;
-}
-
 interface RideTally {
   riders: number;
   rated: number;
@@ -65,6 +52,8 @@ interface RideTally {
 export class InsightsAccumulator {
   private readonly clock: ParkClock;
   private readonly ids = new DistinctIds();
+  private readonly template: RecordTemplate | undefined;
+  private readonly fields = emptyFields();
 
   private lines = 0;
   private records = 0;
@@ -93,38 +82,47 @@ export class InsightsAccumulator {
 
   constructor(options: InsightsOptions = {}) {
     this.clock = new ParkClock(options.timeZone ?? DEFAULT_TIME_ZONE);
+    this.template = options.jsonParseOnly ? undefined : new RecordTemplate();
   }
 
   /** One line of an object, without its newline. Blank lines are skipped, as a JSON-lines reader does. */
   addLine(line: Buffer): void {
     if (isBlank(line)) return;
-    let record: unknown;
+    this.lines++;
+    if (this.template?.match(line, this.fields)) {
+      this.addFields(this.fields);
+      return;
+    }
+    let value: unknown;
     try {
-      record = JSON.parse(line.toString('utf8'));
+      value = JSON.parse(line.toString('utf8'));
     } catch {
-      this.lines++;
       this.unreadable++;
       return;
     }
-    this.addRecord(record);
+    this.addValue(value);
   }
 
   /** A record already parsed from one line. */
   addRecord(value: unknown): void {
     this.lines++;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      this.unreadable++;
-      return;
-    }
-    const record = value as RecordShape;
-    const kind = record.event;
-    const ms = typeof record.timestamp === 'string' ? Date.parse(record.timestamp) : Number.NaN;
+    this.addValue(value);
+  }
+
+  private addValue(value: unknown): void {
+    if (fieldsOfValue(value, this.fields)) this.addFields(this.fields);
+    else this.unreadable++;
+  }
+
+  private addFields(f: RecordFields): void {
+    const kind = f.event;
+    const ms = f.timestampMs;
     if ((kind !== 'Entry' && kind !== 'Ride' && kind !== 'Exit') || Number.isNaN(ms)) {
       this.unreadable++;
       return;
     }
-    if (typeof record.eventId === 'string') {
-      if (!this.ids.firstTime(record.eventId)) {
+    if (f.eventId !== undefined) {
+      if (!this.ids.firstTime(f.eventId)) {
         this.duplicates++;
         return;
       }
@@ -133,15 +131,13 @@ export class InsightsAccumulator {
     }
 
     this.records++;
-    const visitor =
-      typeof record.visitor === 'object' && record.visitor !== null ? record.visitor : undefined;
-    const age = typeof visitor?.age === 'number' ? visitor.age : Number.NaN;
-    if (kind === 'Entry') this.addEntry(ms, age, visitor);
-    else if (kind === 'Ride') this.addRide(ms, age, record);
-    else this.addExit(ms, age, visitor);
+    const age = f.age ?? Number.NaN;
+    if (kind === 'Entry') this.addEntry(ms, age, f);
+    else if (kind === 'Ride') this.addRide(ms, age, f);
+    else this.addExit(ms, age, f);
   }
 
-  private addEntry(ms: number, age: number, visitor: VisitorShape | undefined): void {
+  private addEntry(ms: number, age: number, f: RecordFields): void {
     this.visitors++;
     const minute = this.clock.minuteSinceOpening(ms);
     if (minute >= 0 && minute < OPEN_MINUTES) {
@@ -153,19 +149,13 @@ export class InsightsAccumulator {
 
     const date = this.clock.localDate(ms);
     this.days.set(date.text, (this.days.get(date.text) ?? 0) + 1);
-    const birthday = visitor?.birthday;
-    if (birthday && birthday.month === date.month && birthday.day === date.day) {
+    if (f.birthdayMonth === date.month && f.birthdayDay === date.day) {
       this.birthdays++;
       this.birthdaysByDay.set(date.text, (this.birthdaysByDay.get(date.text) ?? 0) + 1);
     }
 
-    const latitude = visitor?.home?.latitude;
-    const longitude = visitor?.home?.longitude;
-    if (
-      typeof latitude === 'number' &&
-      typeof longitude === 'number' &&
-      Number.isFinite(latitude + longitude)
-    ) {
+    const { latitude, longitude } = f;
+    if (latitude !== undefined && longitude !== undefined && Number.isFinite(latitude + longitude)) {
       const row = clamp(Math.floor((latitude + 90) / HOME_CELL_DEGREES), HOME_ROWS - 1);
       const column = clamp(Math.floor((longitude + 180) / HOME_CELL_DEGREES), HOME_COLUMNS - 1);
       this.homeCells[row * HOME_COLUMNS + column]!++;
@@ -173,9 +163,9 @@ export class InsightsAccumulator {
     }
   }
 
-  private addRide(ms: number, age: number, record: RecordShape): void {
+  private addRide(ms: number, age: number, f: RecordFields): void {
     this.rides++;
-    const rideId = typeof record.rideId === 'string' ? record.rideId : '(none)';
+    const rideId = f.rideId ?? '(none)';
     let tally = this.rideTallies.get(rideId);
     if (!tally) {
       tally = { riders: 0, rated: 0, ratingSum: 0, byGroup: new Float64Array(GROUPS * 2) };
@@ -186,8 +176,8 @@ export class InsightsAccumulator {
     const open = minute >= 0 && minute < OPEN_MINUTES;
     if (!open) this.outsideOpeningHours++;
 
-    const rating = record.rating;
-    if (typeof rating !== 'number' || !Number.isFinite(rating)) return;
+    const rating = f.rating;
+    if (rating === undefined || !Number.isFinite(rating)) return;
     tally.rated++;
     tally.ratingSum += rating;
     if (Number.isInteger(rating) && rating >= 1 && rating <= 5) this.ratingCounts[rating]!++;
@@ -207,13 +197,13 @@ export class InsightsAccumulator {
     }
   }
 
-  private addExit(ms: number, age: number, visitor: VisitorShape | undefined): void {
+  private addExit(ms: number, age: number, f: RecordFields): void {
     this.exits++;
     const minute = this.clock.minuteSinceOpening(ms);
     // The exits at closing are stamped 19:00:00, one minute past the last open minute.
     if (minute >= 0 && minute <= OPEN_MINUTES) this.exitsPerMinute[minute]!++;
 
-    const arrival = typeof visitor?.arrivalTime === 'string' ? Date.parse(visitor.arrivalTime) : Number.NaN;
+    const arrival = f.arrivalMs;
     if (Number.isNaN(age) || Number.isNaN(arrival)) return;
     let stay = this.stay.get(age);
     if (!stay) {

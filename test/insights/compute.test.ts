@@ -50,6 +50,12 @@ describe('what was read', () => {
     expect(insights.source.days).toEqual([FIXED_DAY.date]);
   });
 
+  it('gives the same figures when every line is read with JSON.parse', () => {
+    const viaJson = new InsightsAccumulator({ jsonParseOnly: true });
+    for (const line of feed) viaJson.addLine(line);
+    expect(viaJson.result()).toEqual(insights);
+  });
+
   it('gives the same figures whatever order the lines come in', () => {
     const shuffled = new InsightsAccumulator();
     for (let i = feed.length - 1; i >= 0; i--) shuffled.addLine(feed[i]!);
