@@ -1,0 +1,35 @@
+/**
+ * Event codes of section 3, QuickSight: TPW_<level><5><number>, following
+ * src/engine/codes.ts (group 5). Kept here so the QuickSight actions can grow
+ * without touching the engine's list; the integrator may merge them there.
+ */
+export const QUICKSIGHT_CODES = {
+  ACCOUNT: 'TPW_I5001',
+  NOT_SUBSCRIBED: 'TPW_E5002',
+  SUBSCRIBE_ASK: 'TPW_W5003',
+  SUBSCRIBED: 'TPW_S5004',
+  IDENTITY_REGION: 'TPW_I5005',
+  OWNER: 'TPW_I5006',
+  OWNER_ASK: 'TPW_W5007',
+  NO_USER: 'TPW_E5008',
+  S3_ACCESS_OK: 'TPW_S5009',
+  S3_ACCESS_DENIED: 'TPW_E5010',
+  S3_ACCESS_ASK: 'TPW_W5011',
+  S3_ACCESS_FIXED: 'TPW_S5012',
+  MANIFEST: 'TPW_I5013',
+  DATA_SOURCE: 'TPW_S5014',
+  DATA_SOURCE_FAILED: 'TPW_E5015',
+  DATA_SET: 'TPW_S5016',
+  INGESTION_PROGRESS: 'TPW_I5017',
+  INGESTION_DONE: 'TPW_S5018',
+  INGESTION_FAILED: 'TPW_E5019',
+  ROWS_DROPPED: 'TPW_W5020',
+  SPICE: 'TPW_E5021',
+  ANALYSIS: 'TPW_S5022',
+  ANALYSIS_FAILED: 'TPW_E5023',
+  EDITION: 'TPW_E5024',
+  PERMISSIONS: 'TPW_E5025',
+  CONSOLE_LINK: 'TPW_I5026',
+  REPLACED: 'TPW_W5027',
+  DUPLICATES: 'TPW_W5028',
+} as const;
