@@ -22,7 +22,7 @@ import {
 import { GetRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { analysisDefinition, dataSetTables } from '../../src/aws/quicksight-assets.js';
 import { parseQuickSightSetting } from '../../src/sandbox/quicksight/settings.js';
-import { clientConfig, removeHome } from './helpers.js';
+import { clientConfig, removeHome, startTestSandbox } from './helpers.js';
 import {
   BUCKET,
   clients,
@@ -30,6 +30,7 @@ import {
   landDay,
   MANIFEST_KEY,
   pollUntil,
+  QUICKSIGHT_SERVICES,
   putManifest,
   REGION,
   startQuickSightSandbox,
@@ -229,5 +230,35 @@ describe('several-users and identity-region', () => {
       ['park-analyst', 'AUTHOR'],
     ]);
     expect(users.UserList?.[0]?.Arn).toBe(`arn:aws:quicksight:us-east-1:${A}:user/default/sandbox-learner`);
+  });
+});
+
+describe('a restart', () => {
+  test('resumes an ingestion the sandbox stopped in the middle of', async () => {
+    // Real time: the ingestion waits a second before it is even queued, so it is unfinished at close.
+    const slow = await startTestSandbox({}, { services: QUICKSIGHT_SERVICES });
+    const first = clients(slow);
+    await landDay(first.s3, dayLines().slice(0, 30));
+    await putManifest(first.s3);
+    await createDataSource(first.quickSight);
+    const arn = `arn:aws:quicksight:${REGION}:${A}:datasource/theme-park-data`;
+    await pollUntil(
+      async () => (await first.quickSight.send(new DescribeDataSourceCommand({ AwsAccountId: A, DataSourceId: 'theme-park-data' }))).DataSource!.Status,
+      (status) => status === 'CREATION_SUCCESSFUL',
+    );
+    const created = await first.quickSight.send(
+      new CreateDataSetCommand({ AwsAccountId: A, DataSetId: 'theme-park-data', Name: 'theme-park-data', ImportMode: 'SPICE', ...dataSetTables(arn) }),
+    );
+    first.quickSight.destroy();
+    first.s3.destroy();
+    await slow.close();
+
+    const again = await startTestSandbox({ home: slow.home, timeScale: 100 }, { services: QUICKSIGHT_SERVICES });
+    const second = clients(again);
+    running.push({ sandbox: again, destroy: () => [second.quickSight, second.s3].forEach((c) => c.destroy()) });
+    expect(await waitForIngestion(second.quickSight, created.IngestionId!)).toMatchObject({
+      IngestionStatus: 'COMPLETED',
+      RowInfo: { RowsIngested: 30, RowsDropped: 0 },
+    });
   });
 });
