@@ -17,7 +17,13 @@ import {
   type Subscription,
 } from '../aws/quicksight-account.js';
 import { QUICKSIGHT_CODES as CODES } from '../aws/quicksight-codes.js';
-import { explainCallerDenied, noUserProblem, notSubscribedProblem, PRICING_URL, QuickSightProblem } from '../aws/quicksight-errors.js';
+import {
+  explainCallerDenied,
+  noUserProblem,
+  notSubscribedProblem,
+  PRICING_URL,
+  QuickSightProblem,
+} from '../aws/quicksight-errors.js';
 
 export interface QuickSightFacts {
   subscription: Subscription;
@@ -42,13 +48,20 @@ export function pollInterval(ctx: Pick<ActionContext, 'session'>, awsMs: number)
   return ctx.session.mode === 'sandbox' ? Math.min(200, awsMs) : awsMs;
 }
 
-export async function resolveQuickSight(ctx: ActionContext, preferences = quickSightPreferences()): Promise<QuickSightFacts> {
+export async function resolveQuickSight(
+  ctx: ActionContext,
+  preferences = quickSightPreferences(),
+): Promise<QuickSightFacts> {
   const { session } = ctx;
   try {
     const subscription = await ensureSubscribed(ctx, preferences);
     const identityRegion = await findIdentityRegion(session.clients, session.account, session.region);
     if (identityRegion !== session.region) {
-      ctx.emit(CODES.IDENTITY_REGION, 'info', `QuickSight users live in ${identityRegion} (the account's identity region); the data lives in ${session.region}.`);
+      ctx.emit(
+        CODES.IDENTITY_REGION,
+        'info',
+        `QuickSight users live in ${identityRegion} (the account's identity region); the data lives in ${session.region}.`,
+      );
     }
     const owner = await chooseOwner(ctx, identityRegion, preferences, ctx.outputs);
     return { subscription, identityRegion, owner };
@@ -67,7 +80,10 @@ export function factsOutputs(facts: QuickSightFacts): Outputs {
   };
 }
 
-async function ensureSubscribed(ctx: ActionContext, preferences: QuickSightPreferences): Promise<Subscription> {
+async function ensureSubscribed(
+  ctx: ActionContext,
+  preferences: QuickSightPreferences,
+): Promise<Subscription> {
   const { session, emit } = ctx;
   const existing = await describeSubscription(session.clients, session.account);
   if (existing?.status === 'ACCOUNT_CREATED') {
@@ -75,12 +91,20 @@ async function ensureSubscribed(ctx: ActionContext, preferences: QuickSightPrefe
     return existing;
   }
   if (existing) {
-    throw new QuickSightProblem('not-subscribed', `The QuickSight subscription of account ${session.account} is ${existing.status}.`, [
-      'Wait until the QuickSight console shows the account as ready (or finish signing up there), then run this step again.',
-    ]);
+    throw new QuickSightProblem(
+      'not-subscribed',
+      `The QuickSight subscription of account ${session.account} is ${existing.status}.`,
+      [
+        'Wait until the QuickSight console shows the account as ready (or finish signing up there), then run this step again.',
+      ],
+    );
   }
 
-  const problem = notSubscribedProblem(session.account, session.names.quickSightAccountName, session.names.bucket);
+  const problem = notSubscribedProblem(
+    session.account,
+    session.names.quickSightAccountName,
+    session.names.bucket,
+  );
   emit(CODES.NOT_SUBSCRIBED, 'error', problem.message);
   const email = preferences.email ?? (session.mode === 'sandbox' ? 'learner@example.com' : undefined);
   if (!email) throw problem;
@@ -99,14 +123,20 @@ async function ensureSubscribed(ctx: ActionContext, preferences: QuickSightPrefe
   for (let attempt = 0; attempt < 60; attempt++) {
     const now = await describeSubscription(session.clients, session.account);
     if (now?.status === 'ACCOUNT_CREATED') {
-      emit(CODES.SUBSCRIBED, 'success', `Subscribed: QuickSight account ${now.accountName}, ${now.edition} edition`);
+      emit(
+        CODES.SUBSCRIBED,
+        'success',
+        `Subscribed: QuickSight account ${now.accountName}, ${now.edition} edition`,
+      );
       return now;
     }
     await new Promise((resolve) => setTimeout(resolve, pollInterval(ctx, 5000)));
   }
-  throw new QuickSightProblem('not-subscribed', 'The subscription was requested but is not ready after five minutes.', [
-    'Check the QuickSight console, then run this step again.',
-  ]);
+  throw new QuickSightProblem(
+    'not-subscribed',
+    'The subscription was requested but is not ready after five minutes.',
+    ['Check the QuickSight console, then run this step again.'],
+  );
 }
 
 async function chooseOwner(
@@ -117,21 +147,32 @@ async function chooseOwner(
 ): Promise<QuickSightUser> {
   const { session, emit } = ctx;
   const users = await listUsers(session.clients, session.account, identityRegion);
-  const named = preferences.userName ?? (typeof outputs.quickSightOwner === 'string' ? outputs.quickSightOwner : undefined);
+  const named =
+    preferences.userName ??
+    (typeof outputs.quickSightOwner === 'string' ? outputs.quickSightOwner : undefined);
   const chosen = named ? users.find((user) => user.userName === named) : undefined;
   if (named && !chosen && preferences.userName) {
-    throw new QuickSightProblem('no-user', `THEMEPARK_QUICKSIGHT_USER names ${named}, who is not a QuickSight user of this account.`, [
-      `Users: ${users.map((u) => `${u.userName} (${u.role})`).join(', ') || 'none'}. Fix the variable and run this step again.`,
-    ]);
+    throw new QuickSightProblem(
+      'no-user',
+      `THEMEPARK_QUICKSIGHT_USER names ${named}, who is not a QuickSight user of this account.`,
+      [
+        `Users: ${users.map((u) => `${u.userName} (${u.role})`).join(', ') || 'none'}. Fix the variable and run this step again.`,
+      ],
+    );
   }
   if (chosen) return announce(ctx, chosen, 'as chosen before');
 
   const candidates = ownerCandidates(users, session.identityArn);
   if (candidates.length === 0) throw noUserProblem(session.identityArn, identityRegion);
   if (candidates.length === 1) return announce(ctx, candidates[0]!, 'the only author or admin');
-  if (candidates[0]!.userName === userNameFor(session.identityArn)) return announce(ctx, candidates[0]!, 'your own QuickSight user');
+  if (candidates[0]!.userName === userNameFor(session.identityArn))
+    return announce(ctx, candidates[0]!, 'your own QuickSight user');
 
-  emit(CODES.OWNER_ASK, 'warn', `${candidates.length} QuickSight users could own the workshop's data set and analysis: ${candidates.map(describeUser).join(', ')}.`);
+  emit(
+    CODES.OWNER_ASK,
+    'warn',
+    `${candidates.length} QuickSight users could own the workshop's data set and analysis: ${candidates.map(describeUser).join(', ')}.`,
+  );
   for (const [i, candidate] of candidates.entries()) {
     const yes = await ctx.confirm({
       code: CODES.OWNER_ASK,
@@ -140,7 +181,7 @@ async function chooseOwner(
     });
     if (yes) return announce(ctx, candidate, 'chosen');
   }
-  throw new QuickSightProblem('no-user', 'No QuickSight user was chosen to own the workshop\'s resources.', [
+  throw new QuickSightProblem('no-user', "No QuickSight user was chosen to own the workshop's resources.", [
     'Set THEMEPARK_QUICKSIGHT_USER=<user name> and run this step again.',
   ]);
 }
@@ -150,18 +191,35 @@ function describeUser(user: QuickSightUser): string {
 }
 
 function announce(ctx: ActionContext, user: QuickSightUser, why: string): QuickSightUser {
-  ctx.emit(CODES.OWNER, 'info', `Owner of the workshop's QuickSight resources: ${describeUser(user)}, ${why}`);
+  ctx.emit(
+    CODES.OWNER,
+    'info',
+    `Owner of the workshop's QuickSight resources: ${describeUser(user)}, ${why}`,
+  );
   return user;
 }
 
 /** The facts saved by an earlier QuickSight step, or worked out again. */
 export async function quickSightFacts(ctx: ActionContext): Promise<QuickSightFacts> {
   const o = ctx.outputs;
-  if (typeof o.quickSightOwnerArn === 'string' && typeof o.quickSightIdentityRegion === 'string' && typeof o.quickSightEdition === 'string') {
+  if (
+    typeof o.quickSightOwnerArn === 'string' &&
+    typeof o.quickSightIdentityRegion === 'string' &&
+    typeof o.quickSightEdition === 'string'
+  ) {
     return {
-      subscription: { accountName: String(o.quickSightAccountName ?? ''), edition: o.quickSightEdition, status: 'ACCOUNT_CREATED' },
+      subscription: {
+        accountName: String(o.quickSightAccountName ?? ''),
+        edition: o.quickSightEdition,
+        status: 'ACCOUNT_CREATED',
+      },
       identityRegion: o.quickSightIdentityRegion,
-      owner: { userName: String(o.quickSightOwner ?? ''), arn: o.quickSightOwnerArn, role: 'AUTHOR', active: true },
+      owner: {
+        userName: String(o.quickSightOwner ?? ''),
+        arn: o.quickSightOwnerArn,
+        role: 'AUTHOR',
+        active: true,
+      },
     };
   }
   return resolveQuickSight(ctx);

@@ -8,7 +8,13 @@
 import type { ActionContext, ActionDefinition } from '../engine/types.js';
 import { analysisDefinition } from '../aws/quicksight-assets.js';
 import { QUICKSIGHT_CODES as CODES } from '../aws/quicksight-codes.js';
-import { consoleUrl, editionProblem, explainCallerDenied, isEditionUnsupported, QuickSightProblem } from '../aws/quicksight-errors.js';
+import {
+  consoleUrl,
+  editionProblem,
+  explainCallerDenied,
+  isEditionUnsupported,
+  QuickSightProblem,
+} from '../aws/quicksight-errors.js';
 import {
   analysisDefinitionOf,
   createAnalysis,
@@ -34,10 +40,13 @@ export const buildQuickSightAnalysis: ActionDefinition = {
     const id = session.names.analysis;
     try {
       const facts = await quickSightFacts(ctx);
-      if (facts.subscription.edition === 'STANDARD') throw editionProblem('STANDARD', 'define analyses', session.region);
+      if (facts.subscription.edition === 'STANDARD')
+        throw editionProblem('STANDARD', 'define analyses', session.region);
       const dataSet = await describeDataSet(session.clients, session.account, session.names.dataSet);
       if (!dataSet) {
-        throw new QuickSightProblem('analysis', `There is no data set ${session.names.dataSet} yet.`, ['Run the "Prepare the data set" step first.']);
+        throw new QuickSightProblem('analysis', `There is no data set ${session.names.dataSet} yet.`, [
+          'Run the "Prepare the data set" step first.',
+        ]);
       }
       const wanted = analysisDefinition(dataSet.arn);
 
@@ -47,23 +56,41 @@ export const buildQuickSightAnalysis: ActionDefinition = {
         analysis = undefined;
       }
       if (!analysis) {
-        await createAnalysis(session.clients, session.account, { id, name: id, definition: wanted, ownerArn: facts.owner.arn });
+        await createAnalysis(session.clients, session.account, {
+          id,
+          name: id,
+          definition: wanted,
+          ownerArn: facts.owner.arn,
+        });
         analysis = await settle(ctx);
         if (analysis.status !== 'CREATION_SUCCESSFUL') throw failed(analysis);
-        emit(CODES.ANALYSIS, 'success', `Created the analysis ${id} with ${visualKinds(wanted).length} visuals on one sheet`);
+        emit(
+          CODES.ANALYSIS,
+          'success',
+          `Created the analysis ${id} with ${visualKinds(wanted).length} visuals on one sheet`,
+        );
       }
       const kinds = visualKinds(await analysisDefinitionOf(session.clients, session.account, id));
       emit(CODES.CONSOLE_LINK, 'info', `Open it: ${consoleUrl(session.region, `analyses/${id}`)}`);
       return { analysisId: id, analysisArn: analysis.arn, visuals: kinds };
     } catch (error) {
-      if (isEditionUnsupported(error)) throw editionProblem(String(ctx.outputs.quickSightEdition ?? 'current'), 'define analyses', session.region);
+      if (isEditionUnsupported(error))
+        throw editionProblem(
+          String(ctx.outputs.quickSightEdition ?? 'current'),
+          'define analyses',
+          session.region,
+        );
       throw explainCallerDenied(error, session.identityArn);
     }
   },
 };
 
 /** Whether the existing analysis stays: yes when it is the module's; a changed one only goes if the learner agrees. */
-async function keep(ctx: ActionContext, analysis: AnalysisState, wanted: ReturnType<typeof analysisDefinition>): Promise<boolean> {
+async function keep(
+  ctx: ActionContext,
+  analysis: AnalysisState,
+  wanted: ReturnType<typeof analysisDefinition>,
+): Promise<boolean> {
   const { session, emit } = ctx;
   if (analysis.status === 'DELETED') return false;
   if (analysis.status === 'CREATION_FAILED' || analysis.status === 'UPDATE_FAILED') {
@@ -91,9 +118,11 @@ async function settle(ctx: ActionContext): Promise<AnalysisState> {
     if (analysis && !analysis.status.endsWith('IN_PROGRESS')) return analysis;
     await new Promise((resolve) => setTimeout(resolve, pollInterval(ctx, 2000)));
   }
-  throw new QuickSightProblem('analysis', `The analysis ${session.names.analysis} is still being created after four minutes.`, [
-    'Look at it in the QuickSight console, then run this step again.',
-  ]);
+  throw new QuickSightProblem(
+    'analysis',
+    `The analysis ${session.names.analysis} is still being created after four minutes.`,
+    ['Look at it in the QuickSight console, then run this step again.'],
+  );
 }
 
 function failed(analysis: AnalysisState): QuickSightProblem {

@@ -8,12 +8,34 @@
 import type { ActionContext, ActionDefinition, Json } from '../engine/types.js';
 import { errorName } from '../aws/errors.js';
 import { dataSetTables } from '../aws/quicksight-assets.js';
-import { estimateSpiceBytes, expectedRows, findUnfitRecords, type ExpectedRows } from '../aws/quicksight-bucket-records.js';
+import {
+  estimateSpiceBytes,
+  expectedRows,
+  findUnfitRecords,
+  type ExpectedRows,
+} from '../aws/quicksight-bucket-records.js';
 import { QUICKSIGHT_CODES as CODES } from '../aws/quicksight-codes.js';
-import { consoleUrl, explainCallerDenied, QuickSightProblem, SPICE_ADMIN_URL } from '../aws/quicksight-errors.js';
-import { FINISHED, followIngestion, latestIngestion, startIngestion, type IngestionState } from '../aws/quicksight-ingestion.js';
+import {
+  consoleUrl,
+  explainCallerDenied,
+  QuickSightProblem,
+  SPICE_ADMIN_URL,
+} from '../aws/quicksight-errors.js';
+import {
+  FINISHED,
+  followIngestion,
+  latestIngestion,
+  startIngestion,
+  type IngestionState,
+} from '../aws/quicksight-ingestion.js';
 import { preparationProblems } from '../aws/quicksight-preparation.js';
-import { createDataSet, deleteDataSet, describeDataSet, describeDataSource, listDataSets } from '../aws/quicksight-resources.js';
+import {
+  createDataSet,
+  deleteDataSet,
+  describeDataSet,
+  describeDataSource,
+  listDataSets,
+} from '../aws/quicksight-resources.js';
 import { pollInterval, quickSightFacts } from './quicksight-account.js';
 import { offerS3Grant } from './quicksight-s3.js';
 
@@ -34,16 +56,25 @@ export const prepareQuickSightDataSet: ActionDefinition = {
       const facts = await quickSightFacts(ctx);
       const source = await describeDataSource(session.clients, session.account, sourceId);
       if (!source || !['CREATION_SUCCESSFUL', 'UPDATE_SUCCESSFUL'].includes(source.status)) {
-        throw new QuickSightProblem('data-set', `The data source ${sourceId} is ${source ? source.status : 'missing'}.`, [
-          'Run the "Connect QuickSight to the bucket" step first.',
-        ]);
+        throw new QuickSightProblem(
+          'data-set',
+          `The data source ${sourceId} is ${source ? source.status : 'missing'}.`,
+          ['Run the "Connect QuickSight to the bucket" step first.'],
+        );
       }
       const expected = await expectedRows(session.clients, bucket, ctx.outputs, ctx.signal);
 
       let ingestionId = await convergeDataSet(ctx, source.arn, facts.owner.arn, expected);
       let last = await follow(ctx, ingestionId, expected);
-      if (last.status === 'FAILED' && ['PERMISSION_DENIED', 'S3_FILE_INACCESSIBLE'].includes(last.error?.type ?? '')) {
-        emit(CODES.INGESTION_FAILED, 'error', `The ingestion failed: ${last.error!.type}: ${last.error!.message}`);
+      if (
+        last.status === 'FAILED' &&
+        ['PERMISSION_DENIED', 'S3_FILE_INACCESSIBLE'].includes(last.error?.type ?? '')
+      ) {
+        emit(
+          CODES.INGESTION_FAILED,
+          'error',
+          `The ingestion failed: ${last.error!.type}: ${last.error!.message}`,
+        );
         await offerS3Grant(ctx);
         ingestionId = await refresh(ctx);
         last = await follow(ctx, ingestionId, expected);
@@ -51,7 +82,11 @@ export const prepareQuickSightDataSet: ActionDefinition = {
       if (last.status !== 'COMPLETED') throw await ingestionProblem(ctx, last);
 
       await reportRows(ctx, last, expected);
-      emit(CODES.CONSOLE_LINK, 'info', `In the console: ${consoleUrl(session.region, `data-sets/${id}/view`)}`);
+      emit(
+        CODES.CONSOLE_LINK,
+        'info',
+        `In the console: ${consoleUrl(session.region, `data-sets/${id}/view`)}`,
+      );
       const dataSet = await describeDataSet(session.clients, session.account, id);
       return {
         dataSetId: id,
@@ -68,7 +103,12 @@ export const prepareQuickSightDataSet: ActionDefinition = {
 };
 
 /** Makes the data set match the module's and returns the ingestion to follow (new, running, or the last one). */
-async function convergeDataSet(ctx: ActionContext, dataSourceArn: string, ownerArn: string, expected: ExpectedRows): Promise<string> {
+async function convergeDataSet(
+  ctx: ActionContext,
+  dataSourceArn: string,
+  ownerArn: string,
+  expected: ExpectedRows,
+): Promise<string> {
   const { session, emit } = ctx;
   const id = session.names.dataSet;
   const existing = await describeDataSet(session.clients, session.account, id);
@@ -77,8 +117,16 @@ async function convergeDataSet(ctx: ActionContext, dataSourceArn: string, ownerA
     if (problems.length === 0) {
       const latest = await latestIngestion(session.clients, session.account, id);
       if (latest && !FINISHED.has(latest.status)) return latest.id;
-      if (latest?.status === 'COMPLETED' && latest.rowsDropped === 0 && latest.rowsIngested === expected.rows) {
-        emit(CODES.DATA_SET, 'success', `The data set ${id} is prepared and holds all ${expected.rows.toLocaleString('en-US')} records already`);
+      if (
+        latest?.status === 'COMPLETED' &&
+        latest.rowsDropped === 0 &&
+        latest.rowsIngested === expected.rows
+      ) {
+        emit(
+          CODES.DATA_SET,
+          'success',
+          `The data set ${id} is prepared and holds all ${expected.rows.toLocaleString('en-US')} records already`,
+        );
         return latest.id;
       }
       return refresh(ctx);
@@ -89,15 +137,26 @@ async function convergeDataSet(ctx: ActionContext, dataSourceArn: string, ownerA
       ifUnattended: true,
     });
     if (!replace) {
-      throw new QuickSightProblem('data-set', `The data set ${id} is not prepared as the module says: ${problems.join('; ')}.`, [
-        'Fix it in the console (Edit dataset), or run this step again and let it be replaced.',
-      ]);
+      throw new QuickSightProblem(
+        'data-set',
+        `The data set ${id} is not prepared as the module says: ${problems.join('; ')}.`,
+        ['Fix it in the console (Edit dataset), or run this step again and let it be replaced.'],
+      );
     }
     await deleteDataSet(session.clients, session.account, id);
     emit(CODES.REPLACED, 'warn', `Deleted the data set ${id} to create it as the module prepares it`);
   }
-  const created = await createDataSet(session.clients, session.account, { id, name: id, tables: dataSetTables(dataSourceArn), ownerArn });
-  emit(CODES.DATA_SET, 'success', `Created the data set ${id}: latitude and longitude tagged for maps, rating as an integer, minutesInPark calculated`);
+  const created = await createDataSet(session.clients, session.account, {
+    id,
+    name: id,
+    tables: dataSetTables(dataSourceArn),
+    ownerArn,
+  });
+  emit(
+    CODES.DATA_SET,
+    'success',
+    `Created the data set ${id}: latitude and longitude tagged for maps, rating as an integer, minutesInPark calculated`,
+  );
   return created.ingestionId;
 }
 
@@ -108,10 +167,14 @@ async function refresh(ctx: ActionContext): Promise<string> {
     await startIngestion(session.clients, session.account, session.names.dataSet, id);
   } catch (error) {
     if (errorName(error) === 'LimitExceededException') {
-      throw new QuickSightProblem('refresh-limit', `QuickSight refused another refresh of ${session.names.dataSet}: ${(error as Error).message}`, [
-        'Manual refreshes are limited per data set and day (8 on Standard, 32 on Enterprise). Try again tomorrow, or delete',
-        `the data set (aws quicksight delete-data-set --aws-account-id ${session.account} --data-set-id ${session.names.dataSet}) and run this step again.`,
-      ]);
+      throw new QuickSightProblem(
+        'refresh-limit',
+        `QuickSight refused another refresh of ${session.names.dataSet}: ${(error as Error).message}`,
+        [
+          'Manual refreshes are limited per data set and day (8 on Standard, 32 on Enterprise). Try again tomorrow, or delete',
+          `the data set (aws quicksight delete-data-set --aws-account-id ${session.account} --data-set-id ${session.names.dataSet}) and run this step again.`,
+        ],
+      );
     }
     throw error;
   }
@@ -119,7 +182,11 @@ async function refresh(ctx: ActionContext): Promise<string> {
   return id;
 }
 
-async function follow(ctx: ActionContext, ingestionId: string, expected: ExpectedRows): Promise<IngestionState> {
+async function follow(
+  ctx: ActionContext,
+  ingestionId: string,
+  expected: ExpectedRows,
+): Promise<IngestionState> {
   const { session, emit } = ctx;
   const dataSetId = session.names.dataSet;
   return followIngestion(session.clients, session.account, dataSetId, ingestionId, {
@@ -148,7 +215,11 @@ async function follow(ctx: ActionContext, ingestionId: string, expected: Expecte
 
 async function reportRows(ctx: ActionContext, last: IngestionState, expected: ExpectedRows): Promise<void> {
   const { session, emit } = ctx;
-  emit(CODES.INGESTION_DONE, 'success', `Imported ${last.rowsIngested.toLocaleString('en-US')} rows into SPICE (${(last.sizeBytes / MB).toFixed(1)} MB), ${last.rowsDropped} dropped`);
+  emit(
+    CODES.INGESTION_DONE,
+    'success',
+    `Imported ${last.rowsIngested.toLocaleString('en-US')} rows into SPICE (${(last.sizeBytes / MB).toFixed(1)} MB), ${last.rowsDropped} dropped`,
+  );
   if (last.rowsDropped > 0) {
     const unfit = await findUnfitRecords(session.clients, session.names.bucket, 3, ctx.signal);
     const examples = unfit.examples.map((p) => `${p.key} line ${p.line}: ${p.reason}`).join('; ');
@@ -169,7 +240,11 @@ async function reportRows(ctx: ActionContext, last: IngestionState, expected: Ex
     );
   }
   if (expected.duplicates > 0) {
-    emit(CODES.DUPLICATES, 'warn', `${expected.duplicates} records landed twice and are rows twice in the data set; count distinct eventId in visuals that must not double count.`);
+    emit(
+      CODES.DUPLICATES,
+      'warn',
+      `${expected.duplicates} records landed twice and are rows twice in the data set; count distinct eventId in visuals that must not double count.`,
+    );
   }
 }
 
@@ -181,16 +256,26 @@ async function ingestionProblem(ctx: ActionContext, last: IngestionState): Promi
     case 'ACCOUNT_CAPACITY_LIMIT_EXCEEDED':
       return spiceProblem(ctx, last.error.message);
     case 'S3_MANIFEST_ERROR':
-      return new QuickSightProblem('ingestion', `QuickSight could not use the manifest: ${last.error.message}`, [
-        'Run the "Connect QuickSight to the bucket" step again to rewrite it, then this one.',
-      ]);
+      return new QuickSightProblem(
+        'ingestion',
+        `QuickSight could not use the manifest: ${last.error.message}`,
+        ['Run the "Connect QuickSight to the bucket" step again to rewrite it, then this one.'],
+      );
     case 'FAILURE_TO_PROCESS_JSON_FILE':
-      return new QuickSightProblem('ingestion', `A file in the bucket is not JSON lines: ${last.error.message}`, [
-        `Look at that object (aws s3 cp s3://${session.names.bucket}/<key> -); every line must be one JSON record.`,
-        'Delete objects that are not the simulator\'s, then run this step again.',
-      ]);
+      return new QuickSightProblem(
+        'ingestion',
+        `A file in the bucket is not JSON lines: ${last.error.message}`,
+        [
+          `Look at that object (aws s3 cp s3://${session.names.bucket}/<key> -); every line must be one JSON record.`,
+          "Delete objects that are not the simulator's, then run this step again.",
+        ],
+      );
     case undefined:
-      return new QuickSightProblem('ingestion', `The ingestion ${last.id} was ${last.status.toLowerCase()}.`, ['Run this step again.']);
+      return new QuickSightProblem(
+        'ingestion',
+        `The ingestion ${last.id} was ${last.status.toLowerCase()}.`,
+        ['Run this step again.'],
+      );
     default:
       return new QuickSightProblem('ingestion', `The ingestion failed: ${reason}.`, [
         `See the data set's refresh history at ${consoleUrl(session.region, `data-sets/${session.names.dataSet}/view`)}, fix the cause, then run this step again.`,
@@ -206,11 +291,15 @@ async function spiceProblem(ctx: ActionContext, said: string): Promise<QuickSigh
   for (const set of (await listDataSets(session.clients, session.account)).slice(0, 50)) {
     if (set.id === session.names.dataSet) continue;
     const described = await describeDataSet(session.clients, session.account, set.id);
-    if (described && described.consumedSpiceBytes > 0) others.push({ ...set, bytes: described.consumedSpiceBytes });
+    if (described && described.consumedSpiceBytes > 0)
+      others.push({ ...set, bytes: described.consumedSpiceBytes });
   }
   others.sort((a, b) => b.bytes - a.bytes);
   const used = others.reduce((sum, o) => sum + o.bytes, 0);
-  const largest = others.slice(0, 3).map((o) => `${o.name} (${o.id}, ${(o.bytes / MB).toFixed(0)} MB)`).join(', ');
+  const largest = others
+    .slice(0, 3)
+    .map((o) => `${o.name} (${o.id}, ${(o.bytes / MB).toFixed(0)} MB)`)
+    .join(', ');
   emit(CODES.SPICE, 'error', `Not enough SPICE capacity in ${session.region}: ${said}`);
   return new QuickSightProblem(
     'spice',

@@ -6,9 +6,19 @@
  */
 import type { ActionContext, ActionDefinition } from '../engine/types.js';
 import { QUICKSIGHT_CODES as CODES } from '../aws/quicksight-codes.js';
-import { consoleUrl, explainCallerDenied, isS3AccessDenied, QuickSightProblem } from '../aws/quicksight-errors.js';
+import {
+  consoleUrl,
+  explainCallerDenied,
+  isS3AccessDenied,
+  QuickSightProblem,
+} from '../aws/quicksight-errors.js';
 import { dataPrefixes, MANIFEST_KEY, writeManifest } from '../aws/quicksight-manifest.js';
-import { createDataSource, deleteDataSource, describeDataSource, type DataSourceState } from '../aws/quicksight-resources.js';
+import {
+  createDataSource,
+  deleteDataSource,
+  describeDataSource,
+  type DataSourceState,
+} from '../aws/quicksight-resources.js';
 import { pollInterval, quickSightFacts } from './quicksight-account.js';
 import { offerS3Grant } from './quicksight-s3.js';
 
@@ -31,17 +41,27 @@ export const connectQuickSightToBucket: ActionDefinition = {
 
       const prefixes = await dataPrefixes(session.clients, bucket);
       if (prefixes.length === 0) {
-        throw new QuickSightProblem('data-source', `The bucket ${bucket} holds no data under YYYY/ folders yet.`, [
-          'Run the simulator steps first, then this one.',
-        ]);
+        throw new QuickSightProblem(
+          'data-source',
+          `The bucket ${bucket} holds no data under YYYY/ folders yet.`,
+          ['Run the simulator steps first, then this one.'],
+        );
       }
       const manifest = await writeManifest(session.clients, bucket, prefixes);
       const verb = { created: 'Wrote', updated: 'Updated', unchanged: 'Kept' }[manifest.change];
-      emit(CODES.MANIFEST, 'info', `${verb} the manifest s3://${bucket}/${MANIFEST_KEY}: JSON files under ${prefixes.join(', ')}`);
+      emit(
+        CODES.MANIFEST,
+        'info',
+        `${verb} the manifest s3://${bucket}/${MANIFEST_KEY}: JSON files under ${prefixes.join(', ')}`,
+      );
 
       let source = await describeDataSource(session.clients, session.account, id);
       if (source && (!READY.has(source.status) || source.bucket !== bucket || source.key !== MANIFEST_KEY)) {
-        emit(CODES.REPLACED, 'warn', `The data source ${id} is ${source.status}${source.error ? ` (${source.error.message})` : ''} or reads another manifest; replacing it.`);
+        emit(
+          CODES.REPLACED,
+          'warn',
+          `The data source ${id} is ${source.status}${source.error ? ` (${source.error.message})` : ''} or reads another manifest; replacing it.`,
+        );
         await deleteDataSource(session.clients, session.account, id);
         source = undefined;
       }
@@ -52,9 +72,22 @@ export const connectQuickSightToBucket: ActionDefinition = {
       if (!READY.has(source.status)) throw failed(source, bucket);
 
       const link = consoleUrl(session.region, 'data-sets');
-      emit(CODES.DATA_SOURCE, 'success', `Data source ${id} reads s3://${bucket}/${MANIFEST_KEY} (${source.status})`);
-      emit(CODES.CONSOLE_LINK, 'info', `In the console: ${link} → New dataset lists it under "FROM EXISTING DATA SOURCES"`);
-      return { dataSourceId: id, dataSourceArn: source.arn, manifestUri: `s3://${bucket}/${MANIFEST_KEY}`, manifestPrefixes: prefixes };
+      emit(
+        CODES.DATA_SOURCE,
+        'success',
+        `Data source ${id} reads s3://${bucket}/${MANIFEST_KEY} (${source.status})`,
+      );
+      emit(
+        CODES.CONSOLE_LINK,
+        'info',
+        `In the console: ${link} → New dataset lists it under "FROM EXISTING DATA SOURCES"`,
+      );
+      return {
+        dataSourceId: id,
+        dataSourceArn: source.arn,
+        manifestUri: `s3://${bucket}/${MANIFEST_KEY}`,
+        manifestPrefixes: prefixes,
+      };
     } catch (error) {
       throw explainCallerDenied(error, session.identityArn);
     }
@@ -64,7 +97,13 @@ export const connectQuickSightToBucket: ActionDefinition = {
 /** Creates the data source; on "Insufficient permission" offers the S3 grant and tries again while IAM catches up. */
 async function createWithAccess(ctx: ActionContext, ownerArn: string): Promise<void> {
   const { session } = ctx;
-  const input = { id: session.names.dataSource, name: session.names.dataSource, bucket: session.names.bucket, key: MANIFEST_KEY, ownerArn };
+  const input = {
+    id: session.names.dataSource,
+    name: session.names.dataSource,
+    bucket: session.names.bucket,
+    key: MANIFEST_KEY,
+    ownerArn,
+  };
   let granted = false;
   for (let attempt = 0; ; attempt++) {
     try {
@@ -88,12 +127,15 @@ async function settle(ctx: ActionContext): Promise<DataSourceState> {
   const { session } = ctx;
   for (let attempt = 0; attempt < 120; attempt++) {
     const source = await describeDataSource(session.clients, session.account, session.names.dataSource);
-    if (source && source.status !== 'CREATION_IN_PROGRESS' && source.status !== 'UPDATE_IN_PROGRESS') return source;
+    if (source && source.status !== 'CREATION_IN_PROGRESS' && source.status !== 'UPDATE_IN_PROGRESS')
+      return source;
     await new Promise((resolve) => setTimeout(resolve, pollInterval(ctx, 2000)));
   }
-  throw new QuickSightProblem('data-source', `The data source ${session.names.dataSource} is still being created after four minutes.`, [
-    'Look at it in the QuickSight console, then run this step again.',
-  ]);
+  throw new QuickSightProblem(
+    'data-source',
+    `The data source ${session.names.dataSource} is still being created after four minutes.`,
+    ['Look at it in the QuickSight console, then run this step again.'],
+  );
 }
 
 function failed(source: DataSourceState, bucket: string): QuickSightProblem {

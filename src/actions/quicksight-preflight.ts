@@ -24,18 +24,33 @@ export const checkQuickSightAccount: ActionDefinition = {
     const access = await bucketAccess(session.clients, session.names.bucket);
     switch (access.state) {
       case 'granted':
-        emit(CODES.S3_ACCESS_OK, 'success', `QuickSight's role ${access.roleName} may read s3://${session.names.bucket}`);
+        emit(
+          CODES.S3_ACCESS_OK,
+          'success',
+          `QuickSight's role ${access.roleName} may read s3://${session.names.bucket}`,
+        );
         break;
       case 'not-granted':
         await offerS3Grant(ctx, access.roleName);
         break;
       case 'no-role':
-        emit(CODES.S3_ACCESS_DENIED, 'warn', "QuickSight's service role was not found; the next step will show whether QuickSight can read the bucket.");
+        emit(
+          CODES.S3_ACCESS_DENIED,
+          'warn',
+          "QuickSight's service role was not found; the next step will show whether QuickSight can read the bucket.",
+        );
         break;
       case 'unknown':
-        emit(CODES.S3_ACCESS_DENIED, 'info', `Could not read QuickSight's role to check its access to the bucket (${access.reason}); the next step will show it.`);
+        emit(
+          CODES.S3_ACCESS_DENIED,
+          'info',
+          `Could not read QuickSight's role to check its access to the bucket (${access.reason}); the next step will show it.`,
+        );
         break;
     }
-    return { ...factsOutputs(facts), quickSightS3Access: access.state === 'not-granted' ? 'granted-now' : access.state };
+    return {
+      ...factsOutputs(facts),
+      quickSightS3Access: access.state === 'not-granted' ? 'granted-now' : access.state,
+    };
   },
 };

@@ -27,7 +27,11 @@ export async function offerS3Grant(ctx: ActionContext, roleName?: string): Promi
   });
   if (!yes) throw problem;
   await grantBucketRead(session.clients, role, bucket);
-  emit(CODES.S3_ACCESS_FIXED, 'success', `QuickSight's role ${role} may now read s3://${bucket} (policy ${GRANT_POLICY_NAME})`);
+  emit(
+    CODES.S3_ACCESS_FIXED,
+    'success',
+    `QuickSight's role ${role} may now read s3://${bucket} (policy ${GRANT_POLICY_NAME})`,
+  );
 }
 
 /** The policy and command that grant the bucket by hand, for the step's CLI equivalents. */

@@ -31,9 +31,14 @@ export interface QuickSightUser {
 }
 
 /** The subscription, or undefined when the account never signed up. */
-export async function describeSubscription(clients: AwsClients, account: string): Promise<Subscription | undefined> {
+export async function describeSubscription(
+  clients: AwsClients,
+  account: string,
+): Promise<Subscription | undefined> {
   try {
-    const { AccountInfo: info } = await clients.quickSight.send(new DescribeAccountSubscriptionCommand({ AwsAccountId: account }));
+    const { AccountInfo: info } = await clients.quickSight.send(
+      new DescribeAccountSubscriptionCommand({ AwsAccountId: account }),
+    );
     return {
       accountName: info?.AccountName ?? '',
       edition: info?.Edition ?? 'UNKNOWN',
@@ -72,9 +77,15 @@ export async function subscribeEnterprise(
  * The region where the account's QuickSight users live. User calls made
  * anywhere else are refused with a message naming it; that is how it is found.
  */
-export async function findIdentityRegion(clients: AwsClients, account: string, region: string): Promise<string> {
+export async function findIdentityRegion(
+  clients: AwsClients,
+  account: string,
+  region: string,
+): Promise<string> {
   try {
-    await clients.quickSight.send(new ListUsersCommand({ AwsAccountId: account, Namespace: 'default', MaxResults: 1 }));
+    await clients.quickSight.send(
+      new ListUsersCommand({ AwsAccountId: account, Namespace: 'default', MaxResults: 1 }),
+    );
     return region;
   } catch (error) {
     const home = identityRegionIn(error);
@@ -83,12 +94,18 @@ export async function findIdentityRegion(clients: AwsClients, account: string, r
   }
 }
 
-export async function listUsers(clients: AwsClients, account: string, identityRegion: string): Promise<QuickSightUser[]> {
+export async function listUsers(
+  clients: AwsClients,
+  account: string,
+  identityRegion: string,
+): Promise<QuickSightUser[]> {
   const client = clients.quickSightIn(identityRegion);
   const users: QuickSightUser[] = [];
   let token: string | undefined;
   do {
-    const page = await client.send(new ListUsersCommand({ AwsAccountId: account, Namespace: 'default', NextToken: token }));
+    const page = await client.send(
+      new ListUsersCommand({ AwsAccountId: account, Namespace: 'default', NextToken: token }),
+    );
     users.push(...(page.UserList ?? []).map(toUser));
     token = page.NextToken;
   } while (token);

@@ -49,11 +49,16 @@ export function preparedColumns(): Array<{ name: string; type: string; geographi
   for (const transform of Object.values(tables.LogicalTableMap)[0]!.DataTransforms) {
     const cast = transform.CastColumnTypeOperation;
     if (cast) columns.get(String(cast.ColumnName))!.type = String(cast.NewColumnType);
-    const tag = transform.TagColumnOperation as { ColumnName: string; Tags: Array<{ ColumnGeographicRole?: string }> } | undefined;
-    if (tag) columns.get(tag.ColumnName)!.geographicRole = tag.Tags.find((t) => t.ColumnGeographicRole)?.ColumnGeographicRole;
+    const tag = transform.TagColumnOperation as
+      { ColumnName: string; Tags: Array<{ ColumnGeographicRole?: string }> } | undefined;
+    if (tag)
+      columns.get(tag.ColumnName)!.geographicRole = tag.Tags.find(
+        (t) => t.ColumnGeographicRole,
+      )?.ColumnGeographicRole;
     const create = transform.CreateColumnsOperation as { Columns: Array<{ ColumnName: string }> } | undefined;
     // The one calculated column, minutesInPark, is a whole number of minutes.
-    for (const column of create?.Columns ?? []) columns.set(column.ColumnName, { name: column.ColumnName, type: 'INTEGER' });
+    for (const column of create?.Columns ?? [])
+      columns.set(column.ColumnName, { name: column.ColumnName, type: 'INTEGER' });
   }
   return [...columns.values()];
 }

@@ -44,7 +44,11 @@ export async function forEachRecordLine(
 }
 
 /** The records QuickSight will read: non-empty lines of the data objects, duplicates included. */
-export async function countRecordLines(clients: AwsClients, bucket: string, signal?: AbortSignal): Promise<number> {
+export async function countRecordLines(
+  clients: AwsClients,
+  bucket: string,
+  signal?: AbortSignal,
+): Promise<number> {
   let count = 0;
   await forEachRecordLine(clients, bucket, () => void count++, signal);
   return count;
@@ -57,7 +61,12 @@ export interface RecordProblem {
 }
 
 /** The first `limit` records that the data preparation would drop, and how many there are in all. */
-export async function findUnfitRecords(clients: AwsClients, bucket: string, limit = 3, signal?: AbortSignal): Promise<{ count: number; examples: RecordProblem[] }> {
+export async function findUnfitRecords(
+  clients: AwsClients,
+  bucket: string,
+  limit = 3,
+  signal?: AbortSignal,
+): Promise<{ count: number; examples: RecordProblem[] }> {
   const columns = preparedColumns().filter((c) => c.name !== 'minutesInPark');
   const examples: RecordProblem[] = [];
   let count = 0;
@@ -76,7 +85,10 @@ export async function findUnfitRecords(clients: AwsClients, bucket: string, limi
 }
 
 /** Why a record would be dropped, or undefined when every prepared column fits. */
-export function unfitReason(line: string, columns: Array<{ name: string; type: string }>): string | undefined {
+export function unfitReason(
+  line: string,
+  columns: Array<{ name: string; type: string }>,
+): string | undefined {
   let record: unknown;
   try {
     record = JSON.parse(line);
@@ -84,9 +96,16 @@ export function unfitReason(line: string, columns: Array<{ name: string; type: s
     return 'the line is not one JSON object';
   }
   for (const column of columns) {
-    const value = column.name.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), record);
+    const value = column.name
+      .split('.')
+      .reduce<unknown>(
+        (node, part) =>
+          node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined,
+        record,
+      );
     if (value === null || value === undefined) continue;
-    if (!fits(value, column.type)) return `${column.name} is ${JSON.stringify(value).slice(0, 40)}, not a ${column.type}`;
+    if (!fits(value, column.type))
+      return `${column.name} is ${JSON.stringify(value).slice(0, 40)}, not a ${column.type}`;
   }
   return undefined;
 }
@@ -94,11 +113,20 @@ export function unfitReason(line: string, columns: Array<{ name: string; type: s
 function fits(value: unknown, type: string): boolean {
   switch (type) {
     case 'INTEGER':
-      return (typeof value === 'number' && Number.isInteger(value)) || (typeof value === 'string' && /^\s*[+-]?\d+\s*$/.test(value));
+      return (
+        (typeof value === 'number' && Number.isInteger(value)) ||
+        (typeof value === 'string' && /^\s*[+-]?\d+\s*$/.test(value))
+      );
     case 'DECIMAL':
-      return (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)));
+      return (
+        (typeof value === 'number' && Number.isFinite(value)) ||
+        (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+      );
     case 'DATETIME':
-      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value.trim());
+      return (
+        typeof value === 'string' &&
+        /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value.trim())
+      );
     default:
       return true;
   }
@@ -109,7 +137,11 @@ function fits(value: unknown, type: string): boolean {
  * (8 bytes a number or date, text's length plus 24) applied to the first
  * record and scaled by the bucket's size. Undefined when the bucket is empty.
  */
-export async function estimateSpiceBytes(clients: AwsClients, bucket: string, signal?: AbortSignal): Promise<number | undefined> {
+export async function estimateSpiceBytes(
+  clients: AwsClients,
+  bucket: string,
+  signal?: AbortSignal,
+): Promise<number | undefined> {
   const objects = await listDataObjects(clients, bucket, signal);
   const totalBytes = objects.reduce((sum, o) => sum + o.size, 0);
   if (objects.length === 0) return undefined;
@@ -123,15 +155,29 @@ export async function estimateSpiceBytes(clients: AwsClients, bucket: string, si
   }
   let rowBytes = 0;
   for (const column of preparedColumns()) {
-    const value = column.name.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), record);
+    const value = column.name
+      .split('.')
+      .reduce<unknown>(
+        (node, part) =>
+          node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined,
+        record,
+      );
     rowBytes += column.type === 'STRING' ? 24 + Buffer.byteLength(typeof value === 'string' ? value : '') : 8;
   }
   return Math.round((totalBytes / Buffer.byteLength(sample + '\n')) * rowBytes);
 }
 
 /** The object's first line, from its first 16 KiB only. */
-async function firstLine(clients: AwsClients, bucket: string, key: string, signal?: AbortSignal): Promise<string | undefined> {
-  const out = await clients.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: 'bytes=0-16383' }), { abortSignal: signal });
+async function firstLine(
+  clients: AwsClients,
+  bucket: string,
+  key: string,
+  signal?: AbortSignal,
+): Promise<string | undefined> {
+  const out = await clients.s3.send(
+    new GetObjectCommand({ Bucket: bucket, Key: key, Range: 'bytes=0-16383' }),
+    { abortSignal: signal },
+  );
   const text = (await out.Body?.transformToString('utf8')) ?? '';
   const end = text.indexOf('\n');
   return end > 0 ? text.slice(0, end) : undefined;
@@ -157,11 +203,16 @@ export async function expectedRows(
   outputs: Record<string, unknown>,
   signal?: AbortSignal,
 ): Promise<ExpectedRows> {
-  const number = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+  const number = (value: unknown) =>
+    typeof value === 'number' && Number.isFinite(value) ? value : undefined;
   const landed = number(outputs.landedRecords);
   if (landed !== undefined) {
     const duplicates = number(outputs.duplicateRecords) ?? 0;
-    return { rows: landed + duplicates + (number(outputs.otherLines) ?? 0), source: 'reconciliation', duplicates };
+    return {
+      rows: landed + duplicates + (number(outputs.otherLines) ?? 0),
+      source: 'reconciliation',
+      duplicates,
+    };
   }
   return { rows: await countRecordLines(clients, bucket, signal), source: 'bucket', duplicates: 0 };
 }

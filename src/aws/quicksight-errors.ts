@@ -45,7 +45,10 @@ export function isNotSubscribed(error: unknown): boolean {
 
 /** QuickSight's role may not read the manifest (CreateDataSource, 401). */
 export function isS3AccessDenied(error: unknown): boolean {
-  return errorName(error) === 'AccessDeniedException' && /insufficient permission to access the manifest/i.test(message(error));
+  return (
+    errorName(error) === 'AccessDeniedException' &&
+    /insufficient permission to access the manifest/i.test(message(error))
+  );
 }
 
 /** The caller's IAM identity may not call QuickSight at all. */
@@ -75,21 +78,33 @@ export const PRICING_URL = 'https://aws.amazon.com/quicksight/pricing/';
 /** Turns a caller-denied error into the permissions problem; anything else is returned unchanged. */
 export function explainCallerDenied(error: unknown, identityArn: string): unknown {
   if (!isCallerDenied(error)) return error;
-  return new QuickSightProblem('permissions', `Your identity ${identityArn} may not use QuickSight's API: ${message(error)}`, [
-    'Ask an administrator to allow quicksight:Describe*, quicksight:List*, quicksight:Create*, quicksight:Delete*,',
-    'quicksight:PassDataSource and quicksight:PassDataSet (and iam:GetRole, iam:PutRolePolicy on the QuickSight',
-    'service role if you want this tool to grant S3 access), or run as a role that has them. Then run this step again.',
-  ]);
+  return new QuickSightProblem(
+    'permissions',
+    `Your identity ${identityArn} may not use QuickSight's API: ${message(error)}`,
+    [
+      'Ask an administrator to allow quicksight:Describe*, quicksight:List*, quicksight:Create*, quicksight:Delete*,',
+      'quicksight:PassDataSource and quicksight:PassDataSet (and iam:GetRole, iam:PutRolePolicy on the QuickSight',
+      'service role if you want this tool to grant S3 access), or run as a role that has them. Then run this step again.',
+    ],
+  );
 }
 
-export function notSubscribedProblem(account: string, accountName: string, bucket: string): QuickSightProblem {
-  return new QuickSightProblem('not-subscribed', `Account ${account} is not signed up for Amazon QuickSight.`, [
-    `Sign up at ${SIGNUP_URL} (Sign up for QuickSight): choose the Standard edition as the module did`,
-    `(billed per user per month after any free trial; see ${PRICING_URL}), account name ${accountName},`,
-    `your e-mail address, and under "Allow access and autodiscovery" tick Amazon S3 and the bucket ${bucket}.`,
-    'Then run this step again. Or set THEMEPARK_QUICKSIGHT_EMAIL=<your e-mail> and run this step again to subscribe',
-    'through the API, which can only choose the Enterprise edition and asks you to accept its cost first.',
-  ]);
+export function notSubscribedProblem(
+  account: string,
+  accountName: string,
+  bucket: string,
+): QuickSightProblem {
+  return new QuickSightProblem(
+    'not-subscribed',
+    `Account ${account} is not signed up for Amazon QuickSight.`,
+    [
+      `Sign up at ${SIGNUP_URL} (Sign up for QuickSight): choose the Standard edition as the module did`,
+      `(billed per user per month after any free trial; see ${PRICING_URL}), account name ${accountName},`,
+      `your e-mail address, and under "Allow access and autodiscovery" tick Amazon S3 and the bucket ${bucket}.`,
+      'Then run this step again. Or set THEMEPARK_QUICKSIGHT_EMAIL=<your e-mail> and run this step again to subscribe',
+      'through the API, which can only choose the Enterprise edition and asks you to accept its cost first.',
+    ],
+  );
 }
 
 export function s3AccessProblem(bucket: string, region: string): QuickSightProblem {
@@ -105,11 +120,15 @@ export function s3AccessProblem(bucket: string, region: string): QuickSightProbl
 }
 
 export function editionProblem(edition: string, what: string, region: string): QuickSightProblem {
-  return new QuickSightProblem('edition', `Your QuickSight account is on the ${edition} edition, which cannot ${what} through the API.`, [
-    `Either upgrade to Enterprise (Manage QuickSight → Your subscriptions → Upgrade; billed per author per month, see ${PRICING_URL})`,
-    'and run this step again, or build the five visuals by hand in the console as this step\'s text describes,',
-    `starting from ${consoleUrl(region, 'start/analyses')}, and name the analysis theme-park-analysis so the checks find it.`,
-  ]);
+  return new QuickSightProblem(
+    'edition',
+    `Your QuickSight account is on the ${edition} edition, which cannot ${what} through the API.`,
+    [
+      `Either upgrade to Enterprise (Manage QuickSight → Your subscriptions → Upgrade; billed per author per month, see ${PRICING_URL})`,
+      "and run this step again, or build the five visuals by hand in the console as this step's text describes,",
+      `starting from ${consoleUrl(region, 'start/analyses')}, and name the analysis theme-park-analysis so the checks find it.`,
+    ],
+  );
 }
 
 export function noUserProblem(identityArn: string, identityRegion: string): QuickSightProblem {

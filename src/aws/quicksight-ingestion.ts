@@ -6,7 +6,12 @@
  *        │ every second (faster on the sandbox)
  *        └── until COMPLETED, FAILED or CANCELLED
  */
-import { CreateIngestionCommand, DescribeIngestionCommand, ListIngestionsCommand, type Ingestion } from '@aws-sdk/client-quicksight';
+import {
+  CreateIngestionCommand,
+  DescribeIngestionCommand,
+  ListIngestionsCommand,
+  type Ingestion,
+} from '@aws-sdk/client-quicksight';
 import type { AwsClients } from './clients.js';
 
 export interface IngestionState {
@@ -33,11 +38,18 @@ function toState(ingestion: Ingestion): IngestionState {
     elapsedSeconds: ingestion.IngestionTimeInSeconds ?? 0,
     sizeBytes: ingestion.IngestionSizeInBytes ?? 0,
     ...(ingestion.CreatedTime ? { createdTime: ingestion.CreatedTime } : {}),
-    ...(ingestion.ErrorInfo ? { error: { type: ingestion.ErrorInfo.Type ?? 'UNKNOWN', message: ingestion.ErrorInfo.Message ?? '' } } : {}),
+    ...(ingestion.ErrorInfo
+      ? { error: { type: ingestion.ErrorInfo.Type ?? 'UNKNOWN', message: ingestion.ErrorInfo.Message ?? '' } }
+      : {}),
   };
 }
 
-export async function describeIngestion(clients: AwsClients, account: string, dataSetId: string, id: string): Promise<IngestionState> {
+export async function describeIngestion(
+  clients: AwsClients,
+  account: string,
+  dataSetId: string,
+  id: string,
+): Promise<IngestionState> {
   const { Ingestion: ingestion } = await clients.quickSight.send(
     new DescribeIngestionCommand({ AwsAccountId: account, DataSetId: dataSetId, IngestionId: id }),
   );
@@ -46,23 +58,40 @@ export async function describeIngestion(clients: AwsClients, account: string, da
 }
 
 /** The most recently created ingestion of the data set, or undefined when it has none. */
-export async function latestIngestion(clients: AwsClients, account: string, dataSetId: string): Promise<IngestionState | undefined> {
+export async function latestIngestion(
+  clients: AwsClients,
+  account: string,
+  dataSetId: string,
+): Promise<IngestionState | undefined> {
   let latest: IngestionState | undefined;
   let token: string | undefined;
   do {
-    const page = await clients.quickSight.send(new ListIngestionsCommand({ AwsAccountId: account, DataSetId: dataSetId, NextToken: token }));
+    const page = await clients.quickSight.send(
+      new ListIngestionsCommand({ AwsAccountId: account, DataSetId: dataSetId, NextToken: token }),
+    );
     for (const ingestion of page.Ingestions ?? []) {
       const state = toState(ingestion);
-      if (!latest || (state.createdTime?.getTime() ?? 0) > (latest.createdTime?.getTime() ?? 0)) latest = state;
+      if (!latest || (state.createdTime?.getTime() ?? 0) > (latest.createdTime?.getTime() ?? 0))
+        latest = state;
     }
     token = page.NextToken;
   } while (token);
   return latest;
 }
 
-export async function startIngestion(clients: AwsClients, account: string, dataSetId: string, id: string): Promise<void> {
+export async function startIngestion(
+  clients: AwsClients,
+  account: string,
+  dataSetId: string,
+  id: string,
+): Promise<void> {
   await clients.quickSight.send(
-    new CreateIngestionCommand({ AwsAccountId: account, DataSetId: dataSetId, IngestionId: id, IngestionType: 'FULL_REFRESH' }),
+    new CreateIngestionCommand({
+      AwsAccountId: account,
+      DataSetId: dataSetId,
+      IngestionId: id,
+      IngestionType: 'FULL_REFRESH',
+    }),
   );
 }
 

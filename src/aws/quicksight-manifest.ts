@@ -16,7 +16,9 @@ export async function dataPrefixes(clients: AwsClients, bucket: string): Promise
   const prefixes: string[] = [];
   let token: string | undefined;
   do {
-    const page = await clients.s3.send(new ListObjectsV2Command({ Bucket: bucket, Delimiter: '/', ContinuationToken: token }));
+    const page = await clients.s3.send(
+      new ListObjectsV2Command({ Bucket: bucket, Delimiter: '/', ContinuationToken: token }),
+    );
     for (const { Prefix } of page.CommonPrefixes ?? []) {
       if (Prefix && /^\d{4}\/$/.test(Prefix)) prefixes.push(`s3://${bucket}/${Prefix}`);
     }
@@ -28,12 +30,21 @@ export async function dataPrefixes(clients: AwsClients, bucket: string): Promise
 export type ManifestChange = 'created' | 'updated' | 'unchanged';
 
 /** Writes the manifest for these prefixes unless the bucket already holds exactly that text. */
-export async function writeManifest(clients: AwsClients, bucket: string, prefixes: string[]): Promise<{ change: ManifestChange; text: string }> {
+export async function writeManifest(
+  clients: AwsClients,
+  bucket: string,
+  prefixes: string[],
+): Promise<{ change: ManifestChange; text: string }> {
   const text = manifestText(prefixes);
   const current = await readText(clients, bucket, MANIFEST_KEY);
   if (current === text) return { change: 'unchanged', text };
   await clients.s3.send(
-    new PutObjectCommand({ Bucket: bucket, Key: MANIFEST_KEY, Body: text, ContentType: 'application/json; charset=utf-8' }),
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: MANIFEST_KEY,
+      Body: text,
+      ContentType: 'application/json; charset=utf-8',
+    }),
   );
   return { change: current === undefined ? 'created' : 'updated', text };
 }

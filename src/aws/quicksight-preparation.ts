@@ -12,7 +12,9 @@ import type { DataSetState } from './quicksight-resources.js';
 export function preparationProblems(dataSet: DataSetState): string[] {
   const problems: string[] = [];
   const have = new Map(dataSet.columns.map((c) => [c.name, c.type]));
-  const transforms = Object.values(dataSet.tables.LogicalTableMap).flatMap((table) => table.DataTransforms ?? []);
+  const transforms = Object.values(dataSet.tables.LogicalTableMap).flatMap(
+    (table) => table.DataTransforms ?? [],
+  );
 
   for (const column of preparedColumns()) {
     const type = have.get(column.name);
@@ -20,15 +22,21 @@ export function preparationProblems(dataSet: DataSetState): string[] {
     else if (type !== column.type) problems.push(`${column.name} is ${type}, not ${column.type}`);
     if (column.geographicRole) {
       const tagged = transforms.some(
-        (t) => t.TagColumnOperation?.ColumnName === column.name && t.TagColumnOperation.Tags?.some((tag) => tag.ColumnGeographicRole === column.geographicRole),
+        (t) =>
+          t.TagColumnOperation?.ColumnName === column.name &&
+          t.TagColumnOperation.Tags?.some((tag) => tag.ColumnGeographicRole === column.geographicRole),
       );
       if (!tagged) problems.push(`${column.name} is not tagged as ${column.geographicRole.toLowerCase()}`);
     }
   }
   const expression = transforms
     .flatMap((t) => t.CreateColumnsOperation?.Columns ?? [])
-    .find((c) => c.ColumnName === 'minutesInPark')?.Expression?.replace(/\s+/g, '');
-  if (expression !== undefined && !/^dateDiff\(\{visitor\.arrivalTime\},\{timestamp\},["']MI["']\)$/i.test(expression)) {
+    .find((c) => c.ColumnName === 'minutesInPark')
+    ?.Expression?.replace(/\s+/g, '');
+  if (
+    expression !== undefined &&
+    !/^dateDiff\(\{visitor\.arrivalTime\},\{timestamp\},["']MI["']\)$/i.test(expression)
+  ) {
     problems.push(`minutesInPark is ${expression}, not dateDiff({visitor.arrivalTime}, {timestamp}, "MI")`);
   }
   return problems;

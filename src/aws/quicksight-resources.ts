@@ -76,9 +76,15 @@ export interface DataSourceState {
   error?: { type: string; message: string };
 }
 
-export async function describeDataSource(clients: AwsClients, account: string, id: string): Promise<DataSourceState | undefined> {
+export async function describeDataSource(
+  clients: AwsClients,
+  account: string,
+  id: string,
+): Promise<DataSourceState | undefined> {
   try {
-    const { DataSource: d } = await clients.quickSight.send(new DescribeDataSourceCommand({ AwsAccountId: account, DataSourceId: id }));
+    const { DataSource: d } = await clients.quickSight.send(
+      new DescribeDataSourceCommand({ AwsAccountId: account, DataSourceId: id }),
+    );
     const location = d?.DataSourceParameters?.S3Parameters?.ManifestFileLocation;
     return {
       id,
@@ -86,7 +92,9 @@ export async function describeDataSource(clients: AwsClients, account: string, i
       name: d?.Name ?? id,
       status: d?.Status ?? 'UNKNOWN',
       ...(location ? { bucket: location.Bucket, key: location.Key } : {}),
-      ...(d?.ErrorInfo ? { error: { type: d.ErrorInfo.Type ?? 'UNKNOWN', message: d.ErrorInfo.Message ?? '' } } : {}),
+      ...(d?.ErrorInfo
+        ? { error: { type: d.ErrorInfo.Type ?? 'UNKNOWN', message: d.ErrorInfo.Message ?? '' } }
+        : {}),
     };
   } catch (error) {
     if (isNotFound(error)) return undefined;
@@ -95,12 +103,19 @@ export async function describeDataSource(clients: AwsClients, account: string, i
 }
 
 /** By id, else the first S3 data source with that name (a console-made one has a generated id). */
-export async function findDataSource(clients: AwsClients, account: string, id: string, name: string): Promise<DataSourceState | undefined> {
+export async function findDataSource(
+  clients: AwsClients,
+  account: string,
+  id: string,
+  name: string,
+): Promise<DataSourceState | undefined> {
   const byId = await describeDataSource(clients, account, id);
   if (byId) return byId;
   let token: string | undefined;
   do {
-    const page = await clients.quickSight.send(new ListDataSourcesCommand({ AwsAccountId: account, NextToken: token }));
+    const page = await clients.quickSight.send(
+      new ListDataSourcesCommand({ AwsAccountId: account, NextToken: token }),
+    );
     const match = page.DataSources?.find((d) => d.Name === name && d.Type === 'S3' && d.DataSourceId);
     if (match) return describeDataSource(clients, account, match.DataSourceId!);
     token = page.NextToken;
@@ -119,7 +134,9 @@ export async function createDataSource(
       DataSourceId: input.id,
       Name: input.name,
       Type: 'S3',
-      DataSourceParameters: { S3Parameters: { ManifestFileLocation: { Bucket: input.bucket, Key: input.key } } },
+      DataSourceParameters: {
+        S3Parameters: { ManifestFileLocation: { Bucket: input.bucket, Key: input.key } },
+      },
       Permissions: owner(input.ownerArn, OWNER_ACTIONS.dataSource),
     }),
   );
@@ -153,9 +170,15 @@ function toDataSet(d: DataSet): DataSetState {
   };
 }
 
-export async function describeDataSet(clients: AwsClients, account: string, id: string): Promise<DataSetState | undefined> {
+export async function describeDataSet(
+  clients: AwsClients,
+  account: string,
+  id: string,
+): Promise<DataSetState | undefined> {
   try {
-    const { DataSet: d } = await clients.quickSight.send(new DescribeDataSetCommand({ AwsAccountId: account, DataSetId: id }));
+    const { DataSet: d } = await clients.quickSight.send(
+      new DescribeDataSetCommand({ AwsAccountId: account, DataSetId: id }),
+    );
     return d ? toDataSet(d) : undefined;
   } catch (error) {
     if (isNotFound(error)) return undefined;
@@ -164,18 +187,29 @@ export async function describeDataSet(clients: AwsClients, account: string, id: 
 }
 
 /** Every data set of the region, with its SPICE use (one Describe each, so keep to errors and checks). */
-export async function listDataSets(clients: AwsClients, account: string): Promise<Array<{ id: string; name: string }>> {
+export async function listDataSets(
+  clients: AwsClients,
+  account: string,
+): Promise<Array<{ id: string; name: string }>> {
   const sets: Array<{ id: string; name: string }> = [];
   let token: string | undefined;
   do {
-    const page = await clients.quickSight.send(new ListDataSetsCommand({ AwsAccountId: account, NextToken: token }));
-    for (const s of page.DataSetSummaries ?? []) if (s.DataSetId) sets.push({ id: s.DataSetId, name: s.Name ?? s.DataSetId });
+    const page = await clients.quickSight.send(
+      new ListDataSetsCommand({ AwsAccountId: account, NextToken: token }),
+    );
+    for (const s of page.DataSetSummaries ?? [])
+      if (s.DataSetId) sets.push({ id: s.DataSetId, name: s.Name ?? s.DataSetId });
     token = page.NextToken;
   } while (token);
   return sets;
 }
 
-export async function findDataSet(clients: AwsClients, account: string, id: string, name: string): Promise<DataSetState | undefined> {
+export async function findDataSet(
+  clients: AwsClients,
+  account: string,
+  id: string,
+  name: string,
+): Promise<DataSetState | undefined> {
   const byId = await describeDataSet(clients, account, id);
   if (byId) return byId;
   const match = (await listDataSets(clients, account)).find((s) => s.name === name);
@@ -217,9 +251,15 @@ export interface AnalysisState {
   dataSetArns: string[];
 }
 
-export async function describeAnalysis(clients: AwsClients, account: string, id: string): Promise<AnalysisState | undefined> {
+export async function describeAnalysis(
+  clients: AwsClients,
+  account: string,
+  id: string,
+): Promise<AnalysisState | undefined> {
   try {
-    const { Analysis: a } = await clients.quickSight.send(new DescribeAnalysisCommand({ AwsAccountId: account, AnalysisId: id }));
+    const { Analysis: a } = await clients.quickSight.send(
+      new DescribeAnalysisCommand({ AwsAccountId: account, AnalysisId: id }),
+    );
     return {
       id,
       arn: a?.Arn ?? '',
@@ -235,22 +275,37 @@ export async function describeAnalysis(clients: AwsClients, account: string, id:
 }
 
 /** By id, else the first analysis (not deleted) whose name is one of `names`. */
-export async function findAnalysis(clients: AwsClients, account: string, id: string, names: string[]): Promise<AnalysisState | undefined> {
+export async function findAnalysis(
+  clients: AwsClients,
+  account: string,
+  id: string,
+  names: string[],
+): Promise<AnalysisState | undefined> {
   const byId = await describeAnalysis(clients, account, id);
   if (byId && byId.status !== 'DELETED') return byId;
   const wanted = names.map((n) => n.toLowerCase());
   let token: string | undefined;
   do {
-    const page = await clients.quickSight.send(new ListAnalysesCommand({ AwsAccountId: account, NextToken: token }));
-    const match = page.AnalysisSummaryList?.find((a) => a.Status !== 'DELETED' && wanted.includes((a.Name ?? '').toLowerCase()) && a.AnalysisId);
+    const page = await clients.quickSight.send(
+      new ListAnalysesCommand({ AwsAccountId: account, NextToken: token }),
+    );
+    const match = page.AnalysisSummaryList?.find(
+      (a) => a.Status !== 'DELETED' && wanted.includes((a.Name ?? '').toLowerCase()) && a.AnalysisId,
+    );
     if (match) return describeAnalysis(clients, account, match.AnalysisId!);
     token = page.NextToken;
   } while (token);
   return undefined;
 }
 
-export async function analysisDefinitionOf(clients: AwsClients, account: string, id: string): Promise<AnalysisDefinition | undefined> {
-  const out = await clients.quickSight.send(new DescribeAnalysisDefinitionCommand({ AwsAccountId: account, AnalysisId: id }));
+export async function analysisDefinitionOf(
+  clients: AwsClients,
+  account: string,
+  id: string,
+): Promise<AnalysisDefinition | undefined> {
+  const out = await clients.quickSight.send(
+    new DescribeAnalysisDefinitionCommand({ AwsAccountId: account, AnalysisId: id }),
+  );
   return out.Definition;
 }
 
@@ -273,12 +328,18 @@ export async function createAnalysis(
 
 /** Deletes at once, without the 30-day recovery window, so the id can be used again (AWS.md section 4). */
 export async function deleteAnalysisNow(clients: AwsClients, account: string, id: string): Promise<void> {
-  await clients.quickSight.send(new DeleteAnalysisCommand({ AwsAccountId: account, AnalysisId: id, ForceDeleteWithoutRecovery: true }));
+  await clients.quickSight.send(
+    new DeleteAnalysisCommand({ AwsAccountId: account, AnalysisId: id, ForceDeleteWithoutRecovery: true }),
+  );
 }
 
 /** Visuals of every sheet, by kind (BarChartVisual, ...). */
 export function visualKinds(definition: AnalysisDefinition | undefined): string[] {
-  return (definition?.Sheets ?? []).flatMap((sheet) => (sheet.Visuals ?? []).flatMap((visual) => Object.keys(visual).filter((k) => (visual as Record<string, unknown>)[k])));
+  return (definition?.Sheets ?? []).flatMap((sheet) =>
+    (sheet.Visuals ?? []).flatMap((visual) =>
+      Object.keys(visual).filter((k) => (visual as Record<string, unknown>)[k]),
+    ),
+  );
 }
 
 /**
@@ -292,7 +353,8 @@ export function definitionSignature(definition: AnalysisDefinition | undefined):
     else if (node && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) {
         if (key === 'ColumnName' && typeof value === 'string') found.push(value);
-        else if (key === 'CategoryValues' && Array.isArray(value)) found.push(...value.map((v) => `=${String(v)}`));
+        else if (key === 'CategoryValues' && Array.isArray(value))
+          found.push(...value.map((v) => `=${String(v)}`));
         else columnsIn(value, found);
       }
     }
@@ -302,7 +364,10 @@ export function definitionSignature(definition: AnalysisDefinition | undefined):
     (sheet.Visuals ?? []).flatMap((visual) =>
       Object.entries(visual)
         .filter(([, body]) => body)
-        .map(([kind, body]) => `${kind}:${(body as { VisualId?: string }).VisualId}:${columnsIn(body).sort().join(',')}`),
+        .map(
+          ([kind, body]) =>
+            `${kind}:${(body as { VisualId?: string }).VisualId}:${columnsIn(body).sort().join(',')}`,
+        ),
     ),
   );
   const filters = (definition?.FilterGroups ?? []).map((group) => columnsIn(group.Filters).sort().join(','));

@@ -35,8 +35,18 @@ export function bucketReadPolicy(bucket: string): string {
   return JSON.stringify({
     Version: '2012-10-17',
     Statement: [
-      { Sid: 'ListThemeParkBucket', Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetBucketLocation'], Resource: `arn:aws:s3:::${bucket}` },
-      { Sid: 'ReadThemeParkObjects', Effect: 'Allow', Action: ['s3:GetObject', 's3:GetObjectVersion'], Resource: `arn:aws:s3:::${bucket}/*` },
+      {
+        Sid: 'ListThemeParkBucket',
+        Effect: 'Allow',
+        Action: ['s3:ListBucket', 's3:GetBucketLocation'],
+        Resource: `arn:aws:s3:::${bucket}`,
+      },
+      {
+        Sid: 'ReadThemeParkObjects',
+        Effect: 'Allow',
+        Action: ['s3:GetObject', 's3:GetObjectVersion'],
+        Resource: `arn:aws:s3:::${bucket}/*`,
+      },
     ],
   });
 }
@@ -59,7 +69,13 @@ export async function bucketAccess(clients: AwsClients, bucket: string): Promise
 
 /** Adds (or replaces) the workshop's inline grant on the service role. */
 export async function grantBucketRead(clients: AwsClients, roleName: string, bucket: string): Promise<void> {
-  await clients.iam.send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: GRANT_POLICY_NAME, PolicyDocument: bucketReadPolicy(bucket) }));
+  await clients.iam.send(
+    new PutRolePolicyCommand({
+      RoleName: roleName,
+      PolicyName: GRANT_POLICY_NAME,
+      PolicyDocument: bucketReadPolicy(bucket),
+    }),
+  );
 }
 
 export async function serviceRoleName(clients: AwsClients): Promise<string | undefined> {
@@ -78,7 +94,9 @@ async function roleDocuments(clients: AwsClients, roleName: string): Promise<str
   const documents: string[] = [];
   const inline = await clients.iam.send(new ListRolePoliciesCommand({ RoleName: roleName }));
   for (const policyName of inline.PolicyNames ?? []) {
-    const policy = await clients.iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }));
+    const policy = await clients.iam.send(
+      new GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }),
+    );
     if (policy.PolicyDocument) documents.push(decodeURIComponent(policy.PolicyDocument));
   }
   const attached = await clients.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName }));
@@ -90,7 +108,9 @@ async function roleDocuments(clients: AwsClients, roleName: string): Promise<str
     }
     const { Policy } = await clients.iam.send(new GetPolicyCommand({ PolicyArn: arn }));
     if (!Policy?.DefaultVersionId) continue;
-    const version = await clients.iam.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: Policy.DefaultVersionId }));
+    const version = await clients.iam.send(
+      new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: Policy.DefaultVersionId }),
+    );
     if (version.PolicyVersion?.Document) documents.push(decodeURIComponent(version.PolicyVersion.Document));
   }
   return documents;
@@ -108,7 +128,9 @@ export function grants(document: string, bucket: string): boolean {
   } catch {
     return false;
   }
-  const statements = (Array.isArray(parsed.Statement) ? parsed.Statement : [parsed.Statement]) as Array<Record<string, unknown>>;
+  const statements = (Array.isArray(parsed.Statement) ? parsed.Statement : [parsed.Statement]) as Array<
+    Record<string, unknown>
+  >;
   const allows = (action: string, resource: string) =>
     statements.some(
       (s) =>
@@ -116,7 +138,10 @@ export function grants(document: string, bucket: string): boolean {
         strings(s.Action).some((p) => wildcard(p, 'i').test(action)) &&
         strings(s.Resource).some((p) => wildcard(p, '').test(resource)),
     );
-  return allows('s3:ListBucket', `arn:aws:s3:::${bucket}`) && allows('s3:GetObject', `arn:aws:s3:::${bucket}/any-object`);
+  return (
+    allows('s3:ListBucket', `arn:aws:s3:::${bucket}`) &&
+    allows('s3:GetObject', `arn:aws:s3:::${bucket}/any-object`)
+  );
 }
 
 function strings(value: unknown): string[] {
@@ -125,5 +150,11 @@ function strings(value: unknown): string[] {
 }
 
 function wildcard(pattern: string, flags: string): RegExp {
-  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, flags);
+  return new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    flags,
+  );
 }

@@ -4,11 +4,27 @@
  * questions recorded, answers scripted.
  */
 import { createClients } from '../../src/aws/clients.js';
-import type { ActionContext, ActionDefinition, CheckDefinition, Json, Outputs, Question, RunnerEvent } from '../../src/engine/types.js';
+import type {
+  ActionContext,
+  ActionDefinition,
+  CheckDefinition,
+  Json,
+  Outputs,
+  Question,
+  RunnerEvent,
+} from '../../src/engine/types.js';
 import { workshopNames } from '../../src/session/names.js';
 import type { Session } from '../../src/session/types.js';
 import { removeHome } from '../sandbox/helpers.js';
-import { clients as sdkClients, dayLines, landDay, REGION, startQuickSightSandbox, TEST_ACCOUNT, type TestSandbox } from '../sandbox/quicksight-fixtures.js';
+import {
+  clients as sdkClients,
+  dayLines,
+  landDay,
+  REGION,
+  startQuickSightSandbox,
+  TEST_ACCOUNT,
+  type TestSandbox,
+} from '../sandbox/quicksight-fixtures.js';
 
 export { dayLines, REGION, TEST_ACCOUNT };
 
@@ -51,7 +67,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     endpoint: sandbox.endpoint,
     home: sandbox.home,
     names: workshopNames(TEST_ACCOUNT, region),
-    clients: createClients({ region, endpoint: sandbox.endpoint, credentials: { accessKeyId: TEST_ACCOUNT, secretAccessKey: 'sandbox-secret' } }),
+    clients: createClients({
+      region,
+      endpoint: sandbox.endpoint,
+      credentials: { accessKeyId: TEST_ACCOUNT, secretAccessKey: 'sandbox-secret' },
+    }),
   };
   const events: RunnerEvent[] = [];
   const questions: Question[] = [];
@@ -68,7 +88,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const emit = Object.assign(
         (code: string, level: RunnerEvent['level'], message: string, data?: Record<string, Json>) =>
           void events.push({ code, level, message, ...(data ? { data } : {}), time: Date.now() }),
-        { live: (code: string, live: NonNullable<RunnerEvent['live']>) => void events.push({ code, level: 'info', message: live.summary, live, time: Date.now() }) },
+        {
+          live: (code: string, live: NonNullable<RunnerEvent['live']>) =>
+            void events.push({ code, level: 'info', message: live.summary, live, time: Date.now() }),
+        },
       );
       const ctx: ActionContext = {
         session,

@@ -12,8 +12,18 @@ import { prepareQuickSightDataSet } from '../../src/actions/quicksight-data-set.
 import { buildQuickSightAnalysis } from '../../src/actions/quicksight-analysis.js';
 import { QUICKSIGHT_CODES as CODES } from '../../src/aws/quicksight-codes.js';
 import { QuickSightProblem } from '../../src/aws/quicksight-errors.js';
-import { quickSightAnalysisReady, quickSightIngestionComplete, quickSightSubscribed } from '../../src/checks/quicksight.js';
-import { dayLines, startHarness, TEST_ACCOUNT, type Harness, type HarnessOptions } from './quicksight-harness.js';
+import {
+  quickSightAnalysisReady,
+  quickSightIngestionComplete,
+  quickSightSubscribed,
+} from '../../src/checks/quicksight.js';
+import {
+  dayLines,
+  startHarness,
+  TEST_ACCOUNT,
+  type Harness,
+  type HarnessOptions,
+} from './quicksight-harness.js';
 
 const lines = dayLines().slice(0, 80);
 const open: Harness[] = [];
@@ -40,7 +50,10 @@ async function problemOf(promise: Promise<unknown>): Promise<QuickSightProblem> 
 describe('not subscribed', () => {
   test('explains the Standard sign-up, and subscribes only when the cost is accepted', async () => {
     const h = await harness({ setting: 'unsubscribed' });
-    expect(await h.check(quickSightSubscribed)).toMatchObject({ ok: false, detail: expect.stringContaining('not signed up') });
+    expect(await h.check(quickSightSubscribed)).toMatchObject({
+      ok: false,
+      detail: expect.stringContaining('not signed up'),
+    });
 
     h.answers[CODES.SUBSCRIBE_ASK] = [false];
     const problem = await problemOf(h.run(checkQuickSightAccount));
@@ -48,12 +61,17 @@ describe('not subscribed', () => {
     expect(problem.message).toContain('Standard edition');
     expect(problem.message).toContain(`theme-park-admin-${TEST_ACCOUNT}`);
     expect(problem.message).toContain('https://quicksight.aws.amazon.com/');
-    expect(h.questions[0]!.message).toMatch(/ENTERPRISE edition, a paid subscription billed per user every month/);
+    expect(h.questions[0]!.message).toMatch(
+      /ENTERPRISE edition, a paid subscription billed per user every month/,
+    );
     expect(h.questions[0]!.ifUnattended).toBe(false);
 
     h.answers[CODES.SUBSCRIBE_ASK] = [true];
     const outputs = await h.run(checkQuickSightAccount);
-    expect(outputs).toMatchObject({ quickSightEdition: 'ENTERPRISE', quickSightAccountName: `theme-park-admin-${TEST_ACCOUNT}` });
+    expect(outputs).toMatchObject({
+      quickSightEdition: 'ENTERPRISE',
+      quickSightAccountName: `theme-park-admin-${TEST_ACCOUNT}`,
+    });
     expect(h.codes()).toContain(CODES.SUBSCRIBED);
     expect(await h.check(quickSightSubscribed)).toMatchObject({ ok: true });
   });
@@ -77,7 +95,10 @@ describe('QuickSight may not read the bucket', () => {
     h.answers[CODES.S3_ACCESS_ASK] = [true];
     expect(await h.run(checkQuickSightAccount)).toMatchObject({ quickSightS3Access: 'granted-now' });
     const policy = await h.session.clients.iam.send(
-      new GetRolePolicyCommand({ RoleName: 'aws-quicksight-service-role-v0', PolicyName: 'theme-park-workshop-s3-read' }),
+      new GetRolePolicyCommand({
+        RoleName: 'aws-quicksight-service-role-v0',
+        PolicyName: 'theme-park-workshop-s3-read',
+      }),
     );
     const document = JSON.parse(decodeURIComponent(policy.PolicyDocument!));
     expect(document.Statement.flatMap((s: { Resource: string }) => s.Resource)).toEqual([
@@ -92,7 +113,11 @@ describe('QuickSight may not read the bucket', () => {
     const h = await harness({ setting: 'no-s3-access' });
     h.answers[CODES.S3_ACCESS_ASK] = [false, true];
     await expect(h.run(checkQuickSightAccount)).rejects.toBeInstanceOf(QuickSightProblem);
-    h.outputs = { quickSightEdition: 'ENTERPRISE', quickSightIdentityRegion: 'eu-west-1', quickSightOwnerArn: `arn:aws:quicksight:eu-west-1:${TEST_ACCOUNT}:user/default/sandbox-learner` };
+    h.outputs = {
+      quickSightEdition: 'ENTERPRISE',
+      quickSightIdentityRegion: 'eu-west-1',
+      quickSightOwnerArn: `arn:aws:quicksight:eu-west-1:${TEST_ACCOUNT}:user/default/sandbox-learner`,
+    };
     await h.run(connectQuickSightToBucket);
     expect(h.codes().filter((c) => c === CODES.S3_ACCESS_DENIED)).toHaveLength(2);
     expect(h.codes()).toContain(CODES.S3_ACCESS_FIXED);
@@ -109,7 +134,10 @@ describe('not enough SPICE capacity', () => {
     expect(problem.message).toMatch(/needs about \d+ MB, and other data sets already use 1 MB/);
     expect(problem.message).toContain('Sales 2025 (old) (old-sales-data, 1 MB)');
     expect(problem.message).toContain('https://quicksight.aws.amazon.com/sn/admin#capacity');
-    expect(await h.check(quickSightIngestionComplete)).toMatchObject({ ok: false, detail: expect.stringContaining('ACCOUNT_CAPACITY_LIMIT_EXCEEDED') });
+    expect(await h.check(quickSightIngestionComplete)).toMatchObject({
+      ok: false,
+      detail: expect.stringContaining('ACCOUNT_CAPACITY_LIMIT_EXCEEDED'),
+    });
   });
 });
 
@@ -123,7 +151,10 @@ describe('an edition without the feature', () => {
     expect(problem.kind).toBe('edition');
     expect(problem.message).toContain('STANDARD edition');
     expect(problem.message).toContain('Upgrade');
-    expect(await h.check(quickSightAnalysisReady)).toMatchObject({ ok: false, detail: expect.stringContaining('no analysis') });
+    expect(await h.check(quickSightAnalysisReady)).toMatchObject({
+      ok: false,
+      detail: expect.stringContaining('no analysis'),
+    });
   });
 
   test('an edition refusal from the service itself is explained the same way', async () => {
@@ -144,7 +175,10 @@ describe('the learner lacks QuickSight permissions', () => {
     expect(problem.kind).toBe('permissions');
     expect(problem.message).toContain('is not authorized to perform: quicksight:DescribeAccountSubscription');
     expect(problem.message).toContain('quicksight:PassDataSet');
-    expect(await h.check(quickSightSubscribed)).toMatchObject({ ok: false, detail: expect.stringContaining('not allowed') });
+    expect(await h.check(quickSightSubscribed)).toMatchObject({
+      ok: false,
+      detail: expect.stringContaining('not allowed'),
+    });
   });
 });
 
@@ -160,13 +194,20 @@ describe('an ingestion that drops rows', () => {
     const warning = h.messages(CODES.ROWS_DROPPED)[0]!;
     expect(warning).toMatch(/skipped 1 rows/);
     expect(warning).toMatch(/2026\/12\/03\/\d\d\/[^ ]+ line \d+: rating is "five", not a INTEGER/);
-    expect(await h.check(quickSightIngestionComplete)).toMatchObject({ ok: false, detail: expect.stringContaining('dropped 1 rows') });
+    expect(await h.check(quickSightIngestionComplete)).toMatchObject({
+      ok: false,
+      detail: expect.stringContaining('dropped 1 rows'),
+    });
   });
 
   test('a file that is not JSON fails the ingestion with the file named', async () => {
     const h = await harness({});
     await h.session.clients.s3.send(
-      new PutObjectCommand({ Bucket: h.session.names.bucket, Key: '2026/12/03/22/not-json', Body: 'hello, world\n' }),
+      new PutObjectCommand({
+        Bucket: h.session.names.bucket,
+        Key: '2026/12/03/22/not-json',
+        Body: 'hello, world\n',
+      }),
     );
     await h.run(checkQuickSightAccount);
     await h.run(connectQuickSightToBucket);

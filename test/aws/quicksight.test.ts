@@ -5,9 +5,20 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { ownerCandidates, userNameFor, type QuickSightUser } from '../../src/aws/quicksight-account.js';
-import { analysisDefinition, dataSetTables, manifestText, preparedColumns } from '../../src/aws/quicksight-assets.js';
+import {
+  analysisDefinition,
+  dataSetTables,
+  manifestText,
+  preparedColumns,
+} from '../../src/aws/quicksight-assets.js';
 import { unfitReason } from '../../src/aws/quicksight-bucket-records.js';
-import { identityRegionIn, isCallerDenied, isEditionUnsupported, isNotSubscribed, isS3AccessDenied } from '../../src/aws/quicksight-errors.js';
+import {
+  identityRegionIn,
+  isCallerDenied,
+  isEditionUnsupported,
+  isNotSubscribed,
+  isS3AccessDenied,
+} from '../../src/aws/quicksight-errors.js';
 import { preparationProblems } from '../../src/aws/quicksight-preparation.js';
 import { definitionSignature, visualKinds, type DataSetState } from '../../src/aws/quicksight-resources.js';
 import { bucketReadPolicy, grants } from '../../src/aws/quicksight-s3-access.js';
@@ -18,11 +29,23 @@ function awsError(name: string, message: string): Error {
 
 describe('recognising refusals', () => {
   test.each([
-    ['ResourceNotFoundException', 'Account 123456789012 is not signed up with QuickSight with namespace default', 'notSubscribed'],
-    ['UnsupportedUserEditionException', 'Account 123456789012 is not subscribed for QuickSight', 'notSubscribed'],
+    [
+      'ResourceNotFoundException',
+      'Account 123456789012 is not signed up with QuickSight with namespace default',
+      'notSubscribed',
+    ],
+    [
+      'UnsupportedUserEditionException',
+      'Account 123456789012 is not subscribed for QuickSight',
+      'notSubscribed',
+    ],
     ['UnsupportedUserEditionException', 'This operation is not supported in the STANDARD edition', 'edition'],
     ['AccessDeniedException', 'Insufficient permission to access the manifest file', 's3'],
-    ['AccessDeniedException', 'User: arn:aws:iam::1:user/x is not authorized to perform: quicksight:ListUsers on resource: *', 'caller'],
+    [
+      'AccessDeniedException',
+      'User: arn:aws:iam::1:user/x is not authorized to perform: quicksight:ListUsers on resource: *',
+      'caller',
+    ],
     ['ResourceNotFoundException', 'DataSet theme-park-data does not exist', 'none'],
   ])('%s "%s" is %s', (name, message, kind) => {
     const error = awsError(name, message);
@@ -31,7 +54,12 @@ describe('recognising refusals', () => {
       edition: isEditionUnsupported(error),
       s3: isS3AccessDenied(error),
       caller: isCallerDenied(error),
-    }).toEqual({ notSubscribed: kind === 'notSubscribed', edition: kind === 'edition', s3: kind === 's3', caller: kind === 'caller' });
+    }).toEqual({
+      notSubscribed: kind === 'notSubscribed',
+      edition: kind === 'edition',
+      s3: kind === 's3',
+      caller: kind === 'caller',
+    });
   });
 
   test('the identity region is read from the refusal that names it', () => {
@@ -55,19 +83,38 @@ describe('choosing an owner', () => {
   });
 
   test('the caller first, then admins, then authors; readers and inactive users never', () => {
-    const user = (userName: string, role: string, active = true): QuickSightUser => ({ userName, role, active, arn: `arn:${userName}` });
-    const users = [user('zed', 'AUTHOR'), user('amy', 'ADMIN'), user('bob', 'READER'), user('me', 'AUTHOR'), user('old', 'ADMIN', false)];
-    expect(ownerCandidates(users, 'arn:aws:iam::123456789012:user/me').map((u) => u.userName)).toEqual(['me', 'amy', 'zed']);
+    const user = (userName: string, role: string, active = true): QuickSightUser => ({
+      userName,
+      role,
+      active,
+      arn: `arn:${userName}`,
+    });
+    const users = [
+      user('zed', 'AUTHOR'),
+      user('amy', 'ADMIN'),
+      user('bob', 'READER'),
+      user('me', 'AUTHOR'),
+      user('old', 'ADMIN', false),
+    ];
+    expect(ownerCandidates(users, 'arn:aws:iam::123456789012:user/me').map((u) => u.userName)).toEqual([
+      'me',
+      'amy',
+      'zed',
+    ]);
   });
 });
 
-describe('reading the service role\'s policies', () => {
+describe("reading the service role's policies", () => {
   test.each([
     [bucketReadPolicy('b1'), 'b1', true],
     [bucketReadPolicy('b1'), 'b2', false],
     ['{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}', 'b1', true],
     ['{"Statement":{"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::b1"}}', 'b1', false],
-    ['{"Statement":{"Effect":"Allow","Action":["S3:Get*","s3:List*"],"Resource":["arn:aws:s3:::theme-park-*"]}}', 'theme-park-data', true],
+    [
+      '{"Statement":{"Effect":"Allow","Action":["S3:Get*","s3:List*"],"Resource":["arn:aws:s3:::theme-park-*"]}}',
+      'theme-park-data',
+      true,
+    ],
     ['{"Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"*"}]}', 'b1', false],
     ['not json', 'b1', false],
   ])('%s grants %s: %s', (document, bucket, expected) => {
@@ -75,7 +122,7 @@ describe('reading the service role\'s policies', () => {
   });
 });
 
-describe('the module\'s data preparation, judged', () => {
+describe("the module's data preparation, judged", () => {
   const tables = dataSetTables('arn:aws:quicksight:eu-west-1:123456789012:datasource/theme-park-data');
   const prepared: DataSetState = {
     id: 'theme-park-data',
@@ -92,7 +139,9 @@ describe('the module\'s data preparation, judged', () => {
 
   test('a console-made data set that kept rating as text and forgot the map roles does not', () => {
     const copy = structuredClone(prepared);
-    copy.columns = copy.columns.map((c) => (c.name === 'rating' ? { ...c, type: 'STRING' } : c)).filter((c) => c.name !== 'minutesInPark');
+    copy.columns = copy.columns
+      .map((c) => (c.name === 'rating' ? { ...c, type: 'STRING' } : c))
+      .filter((c) => c.name !== 'minutesInPark');
     Object.values(copy.tables.LogicalTableMap)[0]!.DataTransforms = [];
     expect(preparationProblems(copy)).toEqual([
       'rating is STRING, not INTEGER',
@@ -104,17 +153,28 @@ describe('the module\'s data preparation, judged', () => {
 
   test('minutesInPark must be the minutes from arrival to the tap', () => {
     const copy = structuredClone(prepared);
-    const create = Object.values(copy.tables.LogicalTableMap)[0]!.DataTransforms!.find((t) => t.CreateColumnsOperation)!;
-    create.CreateColumnsOperation!.Columns![0]!.Expression = 'dateDiff({timestamp}, {visitor.arrivalTime}, "HH")';
-    expect(preparationProblems(copy)).toEqual([expect.stringMatching(/^minutesInPark is dateDiff\(\{timestamp\}/)]);
+    const create = Object.values(copy.tables.LogicalTableMap)[0]!.DataTransforms!.find(
+      (t) => t.CreateColumnsOperation,
+    )!;
+    create.CreateColumnsOperation!.Columns![0]!.Expression =
+      'dateDiff({timestamp}, {visitor.arrivalTime}, "HH")';
+    expect(preparationProblems(copy)).toEqual([
+      expect.stringMatching(/^minutesInPark is dateDiff\(\{timestamp\}/),
+    ]);
   });
 });
 
 describe('the analysis, judged by what it shows', () => {
   const definition = analysisDefinition('arn:aws:quicksight:eu-west-1:123456789012:dataset/theme-park-data');
 
-  test('has the module\'s five visuals', () => {
-    expect(visualKinds(definition)).toEqual(['BarChartVisual', 'GeospatialMapVisual', 'LineChartVisual', 'TreeMapVisual', 'KPIVisual']);
+  test("has the module's five visuals", () => {
+    expect(visualKinds(definition)).toEqual([
+      'BarChartVisual',
+      'GeospatialMapVisual',
+      'LineChartVisual',
+      'TreeMapVisual',
+      'KPIVisual',
+    ]);
   });
 
   test('layout and defaults do not change the signature; a column or a filter value does', () => {
@@ -124,14 +184,21 @@ describe('the analysis, judged by what it shows', () => {
     expect(definitionSignature(laidOut)).toBe(definitionSignature(definition));
 
     const otherFilter = structuredClone(definition);
-    otherFilter.FilterGroups![0]!.Filters![0]!.CategoryFilter!.Configuration!.FilterListConfiguration!.CategoryValues = ['Entry'];
+    otherFilter.FilterGroups![0]!.Filters![0]!.CategoryFilter!.Configuration!.FilterListConfiguration!.CategoryValues =
+      ['Entry'];
     expect(definitionSignature(otherFilter)).not.toBe(definitionSignature(definition));
   });
 });
 
 describe('records that would not fit', () => {
   const columns = preparedColumns();
-  const record = { event: 'Ride', rating: 4, timestamp: '2026-12-03T10:00:00.000Z', visitorId: 1, visitor: { age: 20, home: { latitude: 1.5 } } };
+  const record = {
+    event: 'Ride',
+    rating: 4,
+    timestamp: '2026-12-03T10:00:00.000Z',
+    visitorId: 1,
+    visitor: { age: 20, home: { latitude: 1.5 } },
+  };
 
   test.each([
     [record, undefined],

@@ -24,7 +24,9 @@ describe.skip('section 3 on the sandbox, through the binary', () => {
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/QuickSight account sandbox-000000000000, ENTERPRISE edition/);
-    expect(result.stdout).toMatch(/Data source theme-park-data reads s3:\/\/theme-park-data-000000000000-us-east-1\/quicksight\//);
+    expect(result.stdout).toMatch(
+      /Data source theme-park-data reads s3:\/\/theme-park-data-000000000000-us-east-1\/quicksight\//,
+    );
     expect(result.stdout).toMatch(/Imported [\d,]+ rows into SPICE/);
     expect(result.stdout).toMatch(/Created the analysis theme-park-analysis with 5 visuals/);
 
@@ -35,7 +37,10 @@ describe.skip('section 3 on the sandbox, through the binary', () => {
     expect(dataSet.rowsDropped).toBe(0);
 
     const verify = await runBinary(['verify', '--sandbox', '--json'], home);
-    const report = JSON.parse(verify.stdout) as { ok: boolean; checks: Array<{ id: string; ok: boolean; detail: string }> };
+    const report = JSON.parse(verify.stdout) as {
+      ok: boolean;
+      checks: Array<{ id: string; ok: boolean; detail: string }>;
+    };
     const quickSight = report.checks.filter((c) => c.id.startsWith('quickSight'));
     expect(quickSight.map((c) => c.id).sort()).toEqual([
       'quickSightAnalysisReady',

@@ -25,7 +25,10 @@ export type TestSandbox = RunningSandbox & { home: string };
 
 /** A sandbox whose simulated waits run 100 times faster, with THEMEPARK_SANDBOX_QUICKSIGHT = `setting`. */
 export function startQuickSightSandbox(setting?: string): Promise<TestSandbox> {
-  return startTestSandbox({ timeScale: 100, ...(setting ? { quickSight: setting } : {}) }, { services: QUICKSIGHT_SERVICES });
+  return startTestSandbox(
+    { timeScale: 100, ...(setting ? { quickSight: setting } : {}) },
+    { services: QUICKSIGHT_SERVICES },
+  );
 }
 
 export function clients(sandbox: RunningSandbox, region = REGION) {
@@ -39,20 +42,37 @@ export function dayLines(scale = 0.001, seed = 7): string[] {
 }
 
 /** Creates the bucket and writes `lines` into `objects` objects under Firehose's YYYY/MM/dd/HH/ keys. */
-export async function landDay(s3: S3Client, lines: string[], objects = 3, bucket = BUCKET): Promise<string[]> {
-  await s3.send(new CreateBucketCommand({ Bucket: bucket, CreateBucketConfiguration: { LocationConstraint: REGION } }));
+export async function landDay(
+  s3: S3Client,
+  lines: string[],
+  objects = 3,
+  bucket = BUCKET,
+): Promise<string[]> {
+  await s3.send(
+    new CreateBucketCommand({ Bucket: bucket, CreateBucketConfiguration: { LocationConstraint: REGION } }),
+  );
   const keys: string[] = [];
   const per = Math.ceil(lines.length / objects);
   for (let i = 0; i < objects; i++) {
     const key = `2026/12/03/${String(13 + i).padStart(2, '0')}/theme-park-streaming-data-1-2026-12-03-13-00-0${i}-abc`;
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: lines.slice(i * per, (i + 1) * per).join('') }));
+    await s3.send(
+      new PutObjectCommand({ Bucket: bucket, Key: key, Body: lines.slice(i * per, (i + 1) * per).join('') }),
+    );
     keys.push(key);
   }
   return keys;
 }
 
-export async function putManifest(s3: S3Client, prefixes = [`s3://${BUCKET}/2026/`], format = 'JSON', key = MANIFEST_KEY): Promise<void> {
-  const body = JSON.stringify({ fileLocations: [{ URIPrefixes: prefixes }], globalUploadSettings: { format } });
+export async function putManifest(
+  s3: S3Client,
+  prefixes = [`s3://${BUCKET}/2026/`],
+  format = 'JSON',
+  key = MANIFEST_KEY,
+): Promise<void> {
+  const body = JSON.stringify({
+    fileLocations: [{ URIPrefixes: prefixes }],
+    globalUploadSettings: { format },
+  });
   await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body }));
 }
 
@@ -69,7 +89,22 @@ export async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => b
 }
 
 export const OWNER_ACTIONS = {
-  dataSource: ['quicksight:DescribeDataSource', 'quicksight:PassDataSource', 'quicksight:UpdateDataSource', 'quicksight:DeleteDataSource'],
-  dataSet: ['quicksight:DescribeDataSet', 'quicksight:PassDataSet', 'quicksight:DescribeIngestion', 'quicksight:CreateIngestion'],
-  analysis: ['quicksight:DescribeAnalysis', 'quicksight:QueryAnalysis', 'quicksight:UpdateAnalysis', 'quicksight:DeleteAnalysis'],
+  dataSource: [
+    'quicksight:DescribeDataSource',
+    'quicksight:PassDataSource',
+    'quicksight:UpdateDataSource',
+    'quicksight:DeleteDataSource',
+  ],
+  dataSet: [
+    'quicksight:DescribeDataSet',
+    'quicksight:PassDataSet',
+    'quicksight:DescribeIngestion',
+    'quicksight:CreateIngestion',
+  ],
+  analysis: [
+    'quicksight:DescribeAnalysis',
+    'quicksight:QueryAnalysis',
+    'quicksight:UpdateAnalysis',
+    'quicksight:DeleteAnalysis',
+  ],
 };

@@ -5,7 +5,12 @@
 import { describe, expect, test } from '@jest/globals';
 import { Readable } from 'node:stream';
 import { compileExpression, ExpressionError } from '../../src/sandbox/quicksight/prep/expression.js';
-import { buildPreparation, FILTERED, flatten, PreparationError } from '../../src/sandbox/quicksight/prep/preparation.js';
+import {
+  buildPreparation,
+  FILTERED,
+  flatten,
+  PreparationError,
+} from '../../src/sandbox/quicksight/prep/preparation.js';
 import type { ColumnType } from '../../src/sandbox/quicksight/prep/values.js';
 import { JsonFileError, jsonRecords } from '../../src/sandbox/quicksight/json-records.js';
 import { ManifestError, parseManifest } from '../../src/sandbox/quicksight/manifest.js';
@@ -18,7 +23,13 @@ const COLUMNS = new Map<string, ColumnType>([
   ['lat', 'DECIMAL'],
   ['event', 'STRING'],
 ]);
-const ROW = { arrival: Date.parse('2026-12-03T07:00:10Z'), tap: Date.parse('2026-12-03T09:31:05Z'), age: 25, lat: 41.5, event: 'Ride' };
+const ROW = {
+  arrival: Date.parse('2026-12-03T07:00:10Z'),
+  tap: Date.parse('2026-12-03T09:31:05Z'),
+  age: 25,
+  lat: 41.5,
+  event: 'Ride',
+};
 
 describe('calculated fields', () => {
   test.each([
@@ -43,7 +54,9 @@ describe('calculated fields', () => {
   });
 
   test('nulls pass through arithmetic and comparisons', () => {
-    expect(compileExpression('dateDiff({arrival}, {tap}, "MI")', COLUMNS).evaluate({ ...ROW, arrival: null })).toBeNull();
+    expect(
+      compileExpression('dateDiff({arrival}, {tap}, "MI")', COLUMNS).evaluate({ ...ROW, arrival: null }),
+    ).toBeNull();
     expect(compileExpression('{age} + 1', COLUMNS).evaluate({ ...ROW, age: null })).toBeNull();
   });
 
@@ -86,7 +99,11 @@ describe('the module data preparation', () => {
   };
 
   test('flattens nested fields to dotted columns', () => {
-    expect(flatten(record)).toMatchObject({ 'visitor.home.latitude': 41.2, 'visitor.birthday.month': 12, rideId: null });
+    expect(flatten(record)).toMatchObject({
+      'visitor.home.latitude': 41.2,
+      'visitor.birthday.month': 12,
+      rideId: null,
+    });
   });
 
   test('tags the coordinates, casts the rating and computes minutesInPark', () => {
@@ -95,8 +112,12 @@ describe('the module data preparation', () => {
     expect(byName['visitor.home.longitude']).toMatchObject({ geographicRole: 'LONGITUDE' });
     expect(byName.rating!.type).toBe('INTEGER');
     const prepared = preparation.prepare(flatten(record));
-    expect(prepared).toMatchObject({ row: { minutesInPark: 314, rating: null, event: 'Exit', 'visitor.age': 30 } });
-    expect(preparation.prepare(flatten({ ...record, event: 'Ride', rating: '4' }))).toMatchObject({ row: { rating: 4 } });
+    expect(prepared).toMatchObject({
+      row: { minutesInPark: 314, rating: null, event: 'Exit', 'visitor.age': 30 },
+    });
+    expect(preparation.prepare(flatten({ ...record, event: 'Ride', rating: '4' }))).toMatchObject({
+      row: { rating: 4 },
+    });
   });
 
   test('drops a row whose value does not fit, saying which', () => {
@@ -108,17 +129,31 @@ describe('the module data preparation', () => {
 
   test('a filter leaves rows out without dropping them', () => {
     const filtered = structuredClone(tables);
-    Object.values(filtered.LogicalTableMap)[0]!.DataTransforms!.push({ FilterOperation: { ConditionExpression: '{event} = "Ride"' } });
+    Object.values(filtered.LogicalTableMap)[0]!.DataTransforms!.push({
+      FilterOperation: { ConditionExpression: '{event} = "Ride"' },
+    });
     const withFilter = buildPreparation(filtered.PhysicalTableMap, filtered.LogicalTableMap);
     expect(withFilter.prepare(flatten(record))).toBe(FILTERED);
   });
 
   test.each([
-    [{ TagColumnOperation: { ColumnName: 'event', Tags: [{ ColumnGeographicRole: 'LATITUDE' }] } }, /a LATITUDE must be a DECIMAL/],
+    [
+      { TagColumnOperation: { ColumnName: 'event', Tags: [{ ColumnGeographicRole: 'LATITUDE' }] } },
+      /a LATITUDE must be a DECIMAL/,
+    ],
     [{ RenameColumnOperation: { ColumnName: 'event', NewColumnName: 'rating' } }, /"rating" already exists/],
     [{ ProjectOperation: { ProjectedColumns: ['event', 'nope'] } }, /"nope" does not exist/],
-    [{ CastColumnTypeOperation: { ColumnName: 'rating', NewColumnType: 'NUMBER' } }, /NewColumnType must be one of/],
-    [{ CastColumnTypeOperation: { ColumnName: 'rating', NewColumnType: 'INTEGER' }, ProjectOperation: { ProjectedColumns: ['event'] } }, /exactly one operation/],
+    [
+      { CastColumnTypeOperation: { ColumnName: 'rating', NewColumnType: 'NUMBER' } },
+      /NewColumnType must be one of/,
+    ],
+    [
+      {
+        CastColumnTypeOperation: { ColumnName: 'rating', NewColumnType: 'INTEGER' },
+        ProjectOperation: { ProjectedColumns: ['event'] },
+      },
+      /exactly one operation/,
+    ],
   ])('refuses %j', (transform, message) => {
     const broken = structuredClone(tables);
     Object.values(broken.LogicalTableMap)[0]!.DataTransforms = [transform as never];
@@ -130,7 +165,8 @@ describe('the module data preparation', () => {
 describe('JSON records in an object', () => {
   async function read(...chunks: string[]) {
     const records: unknown[] = [];
-    for await (const record of jsonRecords(Readable.from(chunks.map((c) => Buffer.from(c))))) records.push(record);
+    for await (const record of jsonRecords(Readable.from(chunks.map((c) => Buffer.from(c)))))
+      records.push(record);
     return records;
   }
 
@@ -149,7 +185,8 @@ describe('JSON records in an object', () => {
   test('multi-byte characters split between chunks', async () => {
     const bytes = Buffer.from('{"name":"Zoë"}\n');
     const records: unknown[] = [];
-    for await (const record of jsonRecords(Readable.from([bytes.subarray(0, 12), bytes.subarray(12)]))) records.push(record);
+    for await (const record of jsonRecords(Readable.from([bytes.subarray(0, 12), bytes.subarray(12)])))
+      records.push(record);
     expect(records).toEqual([{ name: 'Zoë' }]);
   });
 
@@ -165,7 +202,11 @@ describe('JSON records in an object', () => {
 
 describe('manifest files', () => {
   test('the module manifest', () => {
-    expect(parseManifest('{"fileLocations":[{"URIPrefixes":["s3://b/2026/"]}],"globalUploadSettings":{"format":"JSON"}}')).toEqual({
+    expect(
+      parseManifest(
+        '{"fileLocations":[{"URIPrefixes":["s3://b/2026/"]}],"globalUploadSettings":{"format":"JSON"}}',
+      ),
+    ).toEqual({
       locations: [{ bucket: 'b', key: '2026/', prefix: true }],
       format: 'JSON',
     });
@@ -188,7 +229,10 @@ describe('manifest files', () => {
     ['{"locations":[]}', /no fileLocations/],
     ['{"fileLocations":[{"URIs":["s3://b"]}]}', /names a bucket, not a file/],
     ['{"fileLocations":[{"URIPrefixes":["ftp://b/"]}]}', /not an s3:\/\//],
-    ['{"fileLocations":[{"URIPrefixes":["s3://b/"]}],"globalUploadSettings":{"format":"PARQUET"}}', /format "PARQUET"/],
+    [
+      '{"fileLocations":[{"URIPrefixes":["s3://b/"]}],"globalUploadSettings":{"format":"PARQUET"}}',
+      /format "PARQUET"/,
+    ],
   ])('refuses %j', (text, message) => {
     expect(() => parseManifest(text)).toThrow(ManifestError);
     expect(() => parseManifest(text)).toThrow(message);

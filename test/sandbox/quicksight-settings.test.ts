@@ -72,19 +72,32 @@ function createDataSource(qs: QuickSightClient, id = 'theme-park-data') {
 async function createDataSetAndWait(qs: QuickSightClient) {
   await createDataSource(qs);
   await pollUntil(
-    async () => (await qs.send(new DescribeDataSourceCommand({ AwsAccountId: A, DataSourceId: 'theme-park-data' }))).DataSource!.Status,
+    async () =>
+      (await qs.send(new DescribeDataSourceCommand({ AwsAccountId: A, DataSourceId: 'theme-park-data' })))
+        .DataSource!.Status,
     (status) => status !== 'CREATION_IN_PROGRESS',
   );
   const arn = `arn:aws:quicksight:${REGION}:${A}:datasource/theme-park-data`;
   const created = await qs.send(
-    new CreateDataSetCommand({ AwsAccountId: A, DataSetId: 'theme-park-data', Name: 'theme-park-data', ImportMode: 'SPICE', ...dataSetTables(arn) }),
+    new CreateDataSetCommand({
+      AwsAccountId: A,
+      DataSetId: 'theme-park-data',
+      Name: 'theme-park-data',
+      ImportMode: 'SPICE',
+      ...dataSetTables(arn),
+    }),
   );
   return waitForIngestion(qs, created.IngestionId!);
 }
 
 async function waitForIngestion(qs: QuickSightClient, id: string) {
   const seen = await pollUntil(
-    async () => (await qs.send(new DescribeIngestionCommand({ AwsAccountId: A, DataSetId: 'theme-park-data', IngestionId: id }))).Ingestion!,
+    async () =>
+      (
+        await qs.send(
+          new DescribeIngestionCommand({ AwsAccountId: A, DataSetId: 'theme-park-data', IngestionId: id }),
+        )
+      ).Ingestion!,
     (ingestion) => ['COMPLETED', 'FAILED'].includes(ingestion.IngestionStatus as string),
   );
   return seen.at(-1)!;
@@ -97,7 +110,9 @@ describe('the setting itself', () => {
       spiceCapacityBytes: 5 * 1024 * 1024,
       identityRegion: 'us-east-1',
     });
-    expect(() => parseQuickSightSetting('unsubscribed,spice-ful')).toThrow(/THEMEPARK_SANDBOX_QUICKSIGHT .*"spice-ful"/);
+    expect(() => parseQuickSightSetting('unsubscribed,spice-ful')).toThrow(
+      /THEMEPARK_SANDBOX_QUICKSIGHT .*"spice-ful"/,
+    );
     expect(() => parseQuickSightSetting('spice-mb=lots')).toThrow(/THEMEPARK_SANDBOX_QUICKSIGHT/);
   });
 });
@@ -109,7 +124,9 @@ describe('unsubscribed', () => {
       name: 'ResourceNotFoundException',
       $metadata: { httpStatusCode: 404 },
     });
-    await expect(qs.send(new ListUsersCommand({ AwsAccountId: A, Namespace: 'default' }))).rejects.toMatchObject({
+    await expect(
+      qs.send(new ListUsersCommand({ AwsAccountId: A, Namespace: 'default' })),
+    ).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
       message: `Account ${A} is not signed up with QuickSight with namespace default`,
     });
@@ -119,14 +136,27 @@ describe('unsubscribed', () => {
       $metadata: { httpStatusCode: 403 },
     });
 
-    const signup = { AwsAccountId: A, AccountName: `theme-park-admin-${A}`, NotificationEmail: 'me@example.com', AuthenticationMethod: 'IAM_AND_QUICKSIGHT' as const };
-    await expect(qs.send(new CreateAccountSubscriptionCommand({ ...signup, Edition: 'STANDARD' }))).rejects.toMatchObject({
+    const signup = {
+      AwsAccountId: A,
+      AccountName: `theme-park-admin-${A}`,
+      NotificationEmail: 'me@example.com',
+      AuthenticationMethod: 'IAM_AND_QUICKSIGHT' as const,
+    };
+    await expect(
+      qs.send(new CreateAccountSubscriptionCommand({ ...signup, Edition: 'STANDARD' })),
+    ).rejects.toMatchObject({
       name: 'InvalidParameterValueException',
     });
     await qs.send(new CreateAccountSubscriptionCommand({ ...signup, Edition: 'ENTERPRISE' }));
     const { AccountInfo } = await qs.send(new DescribeAccountSubscriptionCommand({ AwsAccountId: A }));
-    expect(AccountInfo).toMatchObject({ AccountName: `theme-park-admin-${A}`, Edition: 'ENTERPRISE', AccountSubscriptionStatus: 'ACCOUNT_CREATED' });
-    await expect(qs.send(new CreateAccountSubscriptionCommand({ ...signup, Edition: 'ENTERPRISE' }))).rejects.toMatchObject({
+    expect(AccountInfo).toMatchObject({
+      AccountName: `theme-park-admin-${A}`,
+      Edition: 'ENTERPRISE',
+      AccountSubscriptionStatus: 'ACCOUNT_CREATED',
+    });
+    await expect(
+      qs.send(new CreateAccountSubscriptionCommand({ ...signup, Edition: 'ENTERPRISE' })),
+    ).rejects.toMatchObject({
       name: 'ResourceExistsException',
     });
     const role = await iam.send(new GetRoleCommand({ RoleName: 'aws-quicksight-service-role-v0' }));
@@ -148,15 +178,30 @@ describe('no-s3-access', () => {
     const policy = {
       Version: '2012-10-17',
       Statement: [
-        { Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetBucketLocation'], Resource: `arn:aws:s3:::${BUCKET}` },
-        { Effect: 'Allow', Action: ['s3:GetObject', 's3:GetObjectVersion'], Resource: `arn:aws:s3:::${BUCKET}/*` },
+        {
+          Effect: 'Allow',
+          Action: ['s3:ListBucket', 's3:GetBucketLocation'],
+          Resource: `arn:aws:s3:::${BUCKET}`,
+        },
+        {
+          Effect: 'Allow',
+          Action: ['s3:GetObject', 's3:GetObjectVersion'],
+          Resource: `arn:aws:s3:::${BUCKET}/*`,
+        },
       ],
     };
     await iam.send(
-      new PutRolePolicyCommand({ RoleName: 'aws-quicksight-service-role-v0', PolicyName: 'theme-park-data-read', PolicyDocument: JSON.stringify(policy) }),
+      new PutRolePolicyCommand({
+        RoleName: 'aws-quicksight-service-role-v0',
+        PolicyName: 'theme-park-data-read',
+        PolicyDocument: JSON.stringify(policy),
+      }),
     );
     const last = await createDataSetAndWait(qs);
-    expect(last).toMatchObject({ IngestionStatus: 'COMPLETED', RowInfo: { RowsIngested: 50, RowsDropped: 0 } });
+    expect(last).toMatchObject({
+      IngestionStatus: 'COMPLETED',
+      RowInfo: { RowsIngested: 50, RowsDropped: 0 },
+    });
   });
 
   test('a policy for another bucket does not help', async () => {
@@ -165,9 +210,18 @@ describe('no-s3-access', () => {
     await putManifest(s3);
     // The sandbox makes the service role at the account's first QuickSight call, as sign-up would.
     await qs.send(new DescribeAccountSubscriptionCommand({ AwsAccountId: A }));
-    const other = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: ['arn:aws:s3:::other', 'arn:aws:s3:::other/*'] }] };
+    const other = {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: 's3:*', Resource: ['arn:aws:s3:::other', 'arn:aws:s3:::other/*'] },
+      ],
+    };
     await iam.send(
-      new PutRolePolicyCommand({ RoleName: 'aws-quicksight-service-role-v0', PolicyName: 'other', PolicyDocument: JSON.stringify(other) }),
+      new PutRolePolicyCommand({
+        RoleName: 'aws-quicksight-service-role-v0',
+        PolicyName: 'other',
+        PolicyDocument: JSON.stringify(other),
+      }),
     );
     await expect(createDataSource(qs)).rejects.toMatchObject({ name: 'AccessDeniedException' });
   });
@@ -185,11 +239,23 @@ describe('spice-full', () => {
 
     const failed = await createDataSetAndWait(qs);
     expect(failed.IngestionStatus).toBe('FAILED');
-    expect(failed.ErrorInfo).toEqual({ Type: 'ACCOUNT_CAPACITY_LIMIT_EXCEEDED', Message: expect.stringContaining('0.0 MB of the 1.0 MB') });
+    expect(failed.ErrorInfo).toEqual({
+      Type: 'ACCOUNT_CAPACITY_LIMIT_EXCEEDED',
+      Message: expect.stringContaining('0.0 MB of the 1.0 MB'),
+    });
 
     await qs.send(new DeleteDataSetCommand({ AwsAccountId: A, DataSetId: 'old-sales-data' }));
-    await qs.send(new CreateIngestionCommand({ AwsAccountId: A, DataSetId: 'theme-park-data', IngestionId: 'after-cleanup' }));
-    expect(await waitForIngestion(qs, 'after-cleanup')).toMatchObject({ IngestionStatus: 'COMPLETED', RowInfo: { RowsDropped: 0 } });
+    await qs.send(
+      new CreateIngestionCommand({
+        AwsAccountId: A,
+        DataSetId: 'theme-park-data',
+        IngestionId: 'after-cleanup',
+      }),
+    );
+    expect(await waitForIngestion(qs, 'after-cleanup')).toMatchObject({
+      IngestionStatus: 'COMPLETED',
+      RowInfo: { RowsDropped: 0 },
+    });
   });
 });
 
@@ -200,7 +266,14 @@ describe('standard', () => {
     expect(AccountInfo?.Edition).toBe('STANDARD');
     const definition = analysisDefinition(`arn:aws:quicksight:${REGION}:${A}:dataset/theme-park-data`);
     await expect(
-      qs.send(new CreateAnalysisCommand({ AwsAccountId: A, AnalysisId: 'theme-park-analysis', Name: 'x', Definition: definition })),
+      qs.send(
+        new CreateAnalysisCommand({
+          AwsAccountId: A,
+          AnalysisId: 'theme-park-analysis',
+          Name: 'x',
+          Definition: definition,
+        }),
+      ),
     ).rejects.toMatchObject({ name: 'UnsupportedUserEditionException', $metadata: { httpStatusCode: 403 } });
   });
 });
@@ -218,7 +291,9 @@ describe('no-permissions', () => {
 describe('several-users and identity-region', () => {
   test('users live in the identity region, and there are two to choose from', async () => {
     const { quickSight: here } = await open('several-users,identity-region=us-east-1');
-    await expect(here.send(new ListUsersCommand({ AwsAccountId: A, Namespace: 'default' }))).rejects.toMatchObject({
+    await expect(
+      here.send(new ListUsersCommand({ AwsAccountId: A, Namespace: 'default' })),
+    ).rejects.toMatchObject({
       name: 'AccessDeniedException',
       message: expect.stringContaining('your identity region is us-east-1'),
     });
@@ -243,19 +318,36 @@ describe('a restart', () => {
     await createDataSource(first.quickSight);
     const arn = `arn:aws:quicksight:${REGION}:${A}:datasource/theme-park-data`;
     await pollUntil(
-      async () => (await first.quickSight.send(new DescribeDataSourceCommand({ AwsAccountId: A, DataSourceId: 'theme-park-data' }))).DataSource!.Status,
+      async () =>
+        (
+          await first.quickSight.send(
+            new DescribeDataSourceCommand({ AwsAccountId: A, DataSourceId: 'theme-park-data' }),
+          )
+        ).DataSource!.Status,
       (status) => status === 'CREATION_SUCCESSFUL',
     );
     const created = await first.quickSight.send(
-      new CreateDataSetCommand({ AwsAccountId: A, DataSetId: 'theme-park-data', Name: 'theme-park-data', ImportMode: 'SPICE', ...dataSetTables(arn) }),
+      new CreateDataSetCommand({
+        AwsAccountId: A,
+        DataSetId: 'theme-park-data',
+        Name: 'theme-park-data',
+        ImportMode: 'SPICE',
+        ...dataSetTables(arn),
+      }),
     );
     first.quickSight.destroy();
     first.s3.destroy();
     await slow.close();
 
-    const again = await startTestSandbox({ home: slow.home, timeScale: 100 }, { services: QUICKSIGHT_SERVICES });
+    const again = await startTestSandbox(
+      { home: slow.home, timeScale: 100 },
+      { services: QUICKSIGHT_SERVICES },
+    );
     const second = clients(again);
-    running.push({ sandbox: again, destroy: () => [second.quickSight, second.s3].forEach((c) => c.destroy()) });
+    running.push({
+      sandbox: again,
+      destroy: () => [second.quickSight, second.s3].forEach((c) => c.destroy()),
+    });
     expect(await waitForIngestion(second.quickSight, created.IngestionId!)).toMatchObject({
       IngestionStatus: 'COMPLETED',
       RowInfo: { RowsIngested: 30, RowsDropped: 0 },

@@ -6,22 +6,55 @@
  * recovery window unless ForceDeleteWithoutRecovery is set, and its id
  * cannot be used again until then, as on AWS.
  */
-import { restJsonResult, type SandboxContext, type SandboxRequest, type SandboxResponse } from '../service-kit.js';
+import {
+  restJsonResult,
+  type SandboxContext,
+  type SandboxRequest,
+  type SandboxResponse,
+} from '../service-kit.js';
 import { checkPermissions, page } from './account.js';
-import { checkDefinition, definitionErrors, DefinitionError, unknownColumns, type ColumnInfo, type DefinitionFacts } from './analysis-definition.js';
+import {
+  checkDefinition,
+  definitionErrors,
+  DefinitionError,
+  unknownColumns,
+  type ColumnInfo,
+  type DefinitionFacts,
+} from './analysis-definition.js';
 import { prepare } from './data-sets.js';
-import { checkId, invalidParameter, notFound, requiredString, resourceExists, unsupportedEdition } from './errors.js';
-import { arns, epochSeconds, regionState, type AccountState, type AnalysisRecord, type JsonObject } from './state.js';
+import {
+  checkId,
+  invalidParameter,
+  notFound,
+  requiredString,
+  resourceExists,
+  unsupportedEdition,
+} from './errors.js';
+import {
+  arns,
+  epochSeconds,
+  regionState,
+  type AccountState,
+  type AnalysisRecord,
+  type JsonObject,
+} from './state.js';
 
 const SETTLE_SECONDS = 2;
 const DAY = 86_400;
 
-export function createAnalysis(req: SandboxRequest, state: AccountState, ctx: SandboxContext, params: Record<string, string>): SandboxResponse {
+export function createAnalysis(
+  req: SandboxRequest,
+  state: AccountState,
+  ctx: SandboxContext,
+  params: Record<string, string>,
+): SandboxResponse {
   const body = req.json ?? {};
   const id = checkId(params.AnalysisId!, 'AnalysisId', /^[\w-]+$/, 512);
   const name = requiredString(body, 'Name');
   if (body.SourceEntity !== undefined && body.Definition === undefined) {
-    throw invalidParameter('The sandbox builds analyses from a Definition; SourceEntity (a template) is not supported.');
+    throw invalidParameter(
+      'The sandbox builds analyses from a Definition; SourceEntity (a template) is not supported.',
+    );
   }
   if (body.Definition === undefined) throw invalidParameter('Either Definition or SourceEntity is required.');
   editionAllowsDefinitions(state);
@@ -33,7 +66,9 @@ export function createAnalysis(req: SandboxRequest, state: AccountState, ctx: Sa
   const analyses = regionState(state, ctx.region).analyses;
   const previous = Object.hasOwn(analyses, id) ? analyses[id] : undefined;
   if (previous?.status === 'DELETED') {
-    throw resourceExists(`Analysis ${id} is deleted but can still be restored; restore it, or delete it with ForceDeleteWithoutRecovery before creating it again.`);
+    throw resourceExists(
+      `Analysis ${id} is deleted but can still be restored; restore it, or delete it with ForceDeleteWithoutRecovery before creating it again.`,
+    );
   }
   if (previous) throw resourceExists(`Analysis ${id} already exists.`);
   const now = epochSeconds(ctx.sandbox);
@@ -49,7 +84,14 @@ export function createAnalysis(req: SandboxRequest, state: AccountState, ctx: Sa
     lastUpdatedTime: now,
   };
   ctx.store.markDirty();
-  return restJsonResult({ Arn: arns.analysis(ctx.region, ctx.account, id), AnalysisId: id, CreationStatus: 'CREATION_IN_PROGRESS' }, 202);
+  return restJsonResult(
+    {
+      Arn: arns.analysis(ctx.region, ctx.account, id),
+      AnalysisId: id,
+      CreationStatus: 'CREATION_IN_PROGRESS',
+    },
+    202,
+  );
 }
 
 export function describeAnalysis(state: AccountState, ctx: SandboxContext, id: string): SandboxResponse {
@@ -69,10 +111,20 @@ export function describeAnalysis(state: AccountState, ctx: SandboxContext, id: s
   });
 }
 
-export function describeAnalysisDefinition(state: AccountState, ctx: SandboxContext, id: string): SandboxResponse {
+export function describeAnalysisDefinition(
+  state: AccountState,
+  ctx: SandboxContext,
+  id: string,
+): SandboxResponse {
   editionAllowsDefinitions(state);
   const record = settled(state, ctx, existing(state, ctx, id));
-  return restJsonResult({ AnalysisId: id, Name: record.name, Errors: record.errors, ResourceStatus: record.status, Definition: record.definition });
+  return restJsonResult({
+    AnalysisId: id,
+    Name: record.name,
+    Errors: record.errors,
+    ResourceStatus: record.status,
+    Definition: record.definition,
+  });
 }
 
 export function listAnalyses(req: SandboxRequest, state: AccountState, ctx: SandboxContext): SandboxResponse {
@@ -94,13 +146,20 @@ export function listAnalyses(req: SandboxRequest, state: AccountState, ctx: Sand
   });
 }
 
-export function deleteAnalysis(req: SandboxRequest, state: AccountState, ctx: SandboxContext, id: string): SandboxResponse {
+export function deleteAnalysis(
+  req: SandboxRequest,
+  state: AccountState,
+  ctx: SandboxContext,
+  id: string,
+): SandboxResponse {
   const record = existing(state, ctx, id);
   const force = req.query.get('force-delete-without-recovery') === 'true';
   const window = req.query.get('recovery-window-in-days');
-  if (force && window !== null) throw invalidParameter('Give either RecoveryWindowInDays or ForceDeleteWithoutRecovery, not both.');
+  if (force && window !== null)
+    throw invalidParameter('Give either RecoveryWindowInDays or ForceDeleteWithoutRecovery, not both.');
   const days = window === null ? 30 : Number(window);
-  if (!Number.isInteger(days) || days < 7 || days > 30) throw invalidParameter('RecoveryWindowInDays must be a whole number from 7 to 30.');
+  if (!Number.isInteger(days) || days < 7 || days > 30)
+    throw invalidParameter('RecoveryWindowInDays must be a whole number from 7 to 30.');
   const now = epochSeconds(ctx.sandbox);
   if (force) {
     delete regionState(state, ctx.region).analyses[id];
@@ -153,7 +212,11 @@ function settled(state: AccountState, ctx: SandboxContext, record: AnalysisRecor
 }
 
 /** The prepared columns of the data set an ARN names in this account and region, with their map roles. */
-function columnsOf(state: AccountState, ctx: SandboxContext, arn: string): Map<string, ColumnInfo> | undefined {
+function columnsOf(
+  state: AccountState,
+  ctx: SandboxContext,
+  arn: string,
+): Map<string, ColumnInfo> | undefined {
   const prefix = arns.dataSet(ctx.region, ctx.account, '');
   if (!arn.startsWith(prefix)) return undefined;
   const sets = regionState(state, ctx.region).dataSets;
@@ -161,5 +224,10 @@ function columnsOf(state: AccountState, ctx: SandboxContext, arn: string): Map<s
   if (!Object.hasOwn(sets, id)) return undefined;
   const record = sets[id]!;
   const columns = prepare(record.physicalTableMap, record.logicalTableMap).outputColumns;
-  return new Map(columns.map((column) => [column.name, { type: column.type === 'BOOLEAN' ? 'INTEGER' : column.type, geographicRole: column.geographicRole }]));
+  return new Map(
+    columns.map((column) => [
+      column.name,
+      { type: column.type === 'BOOLEAN' ? 'INTEGER' : column.type, geographicRole: column.geographicRole },
+    ]),
+  );
 }

@@ -50,8 +50,28 @@ const FIELD_TYPES: Record<string, string[]> = {
   RelativeDatesFilter: ['DATETIME'],
   TopBottomFilter: ['STRING', 'INTEGER', 'DECIMAL', 'DATETIME'],
 };
-const FILTER_KINDS = new Set(['CategoryFilter', 'NumericRangeFilter', 'NumericEqualityFilter', 'TimeEqualityFilter', 'TimeRangeFilter', 'RelativeDatesFilter', 'TopBottomFilter']);
-const NUMERIC_AGGREGATIONS = ['SUM', 'AVERAGE', 'MIN', 'MAX', 'COUNT', 'DISTINCT_COUNT', 'VAR', 'VARP', 'STDEV', 'STDEVP', 'MEDIAN'];
+const FILTER_KINDS = new Set([
+  'CategoryFilter',
+  'NumericRangeFilter',
+  'NumericEqualityFilter',
+  'TimeEqualityFilter',
+  'TimeRangeFilter',
+  'RelativeDatesFilter',
+  'TopBottomFilter',
+]);
+const NUMERIC_AGGREGATIONS = [
+  'SUM',
+  'AVERAGE',
+  'MIN',
+  'MAX',
+  'COUNT',
+  'DISTINCT_COUNT',
+  'VAR',
+  'VARP',
+  'STDEV',
+  'STDEVP',
+  'MEDIAN',
+];
 const CATEGORICAL_AGGREGATIONS = ['COUNT', 'DISTINCT_COUNT'];
 const GRANULARITIES = ['YEAR', 'QUARTER', 'MONTH', 'WEEK', 'DAY', 'HOUR', 'MINUTE', 'SECOND', 'MILLISECOND'];
 
@@ -68,8 +88,10 @@ export function checkDefinition(definition: unknown): DefinitionFacts {
     const where = `Definition.DataSetIdentifierDeclarations[${i}]`;
     const identifier = requiredText(declaration, 'Identifier', where);
     const arn = requiredText(declaration, 'DataSetArn', where);
-    if (!/^arn:aws[\w-]*:quicksight:[\w-]+:\d{12}:dataset\/.+$/.test(arn)) throw new DefinitionError(`${where}.DataSetArn "${arn}" is not a data set ARN.`);
-    if (dataSets.has(identifier)) throw new DefinitionError(`${where}: the identifier "${identifier}" is declared twice.`);
+    if (!/^arn:aws[\w-]*:quicksight:[\w-]+:\d{12}:dataset\/.+$/.test(arn))
+      throw new DefinitionError(`${where}.DataSetArn "${arn}" is not a data set ARN.`);
+    if (dataSets.has(identifier))
+      throw new DefinitionError(`${where}: the identifier "${identifier}" is declared twice.`);
     dataSets.set(identifier, arn);
   });
 
@@ -80,30 +102,41 @@ export function checkDefinition(definition: unknown): DefinitionFacts {
   sheets.forEach((sheet: Obj, s) => {
     const where = `Definition.Sheets[${s}]`;
     const sheetId = requiredText(sheet, 'SheetId', where);
-    if (visualsBySheet.has(sheetId)) throw new DefinitionError(`${where}: the SheetId "${sheetId}" is used twice.`);
+    if (visualsBySheet.has(sheetId))
+      throw new DefinitionError(`${where}: the SheetId "${sheetId}" is used twice.`);
     const visuals = list(sheet.Visuals, `${where}.Visuals`);
-    if (visuals.length > 50) throw new DefinitionError(`${where} has ${visuals.length} visuals; a sheet may have at most 50.`);
+    if (visuals.length > 50)
+      throw new DefinitionError(`${where} has ${visuals.length} visuals; a sheet may have at most 50.`);
     const ids = new Set<string>();
     visuals.forEach((visual: Obj, v) => {
       const kinds = isObject(visual) ? Object.keys(visual) : [];
-      if (kinds.length !== 1) throw new DefinitionError(`${where}.Visuals[${v}] must hold exactly one kind of visual.`);
+      if (kinds.length !== 1)
+        throw new DefinitionError(`${where}.Visuals[${v}] must hold exactly one kind of visual.`);
       const id = requiredText(visual[kinds[0]!] as Obj, 'VisualId', `${where}.Visuals[${v}].${kinds[0]}`);
-      if (visualIds.has(id)) throw new DefinitionError(`${where}.Visuals[${v}]: the VisualId "${id}" is used twice.`);
+      if (visualIds.has(id))
+        throw new DefinitionError(`${where}.Visuals[${v}]: the VisualId "${id}" is used twice.`);
       visualIds.add(id);
       ids.add(id);
     });
     visualsBySheet.set(sheetId, ids);
     for (const [l, layout] of list(sheet.Layouts, `${where}.Layouts`).entries()) {
       const grid = ((layout as Obj)?.Configuration as Obj | undefined)?.GridLayout as Obj | undefined;
-      for (const element of list(grid?.Elements, `${where}.Layouts[${l}].Configuration.GridLayout.Elements`) as Obj[]) {
+      for (const element of list(
+        grid?.Elements,
+        `${where}.Layouts[${l}].Configuration.GridLayout.Elements`,
+      ) as Obj[]) {
         if (element?.ElementType === 'VISUAL' && !ids.has(String(element.ElementId))) {
-          throw new DefinitionError(`${where}.Layouts[${l}]: the element "${String(element.ElementId)}" is not a visual of this sheet.`);
+          throw new DefinitionError(
+            `${where}.Layouts[${l}]: the element "${String(element.ElementId)}" is not a visual of this sheet.`,
+          );
         }
       }
     }
   });
 
-  list(definition.FilterGroups, 'Definition.FilterGroups').forEach((group: Obj, g) => checkFilterGroup(group, `Definition.FilterGroups[${g}]`, visualsBySheet));
+  list(definition.FilterGroups, 'Definition.FilterGroups').forEach((group: Obj, g) =>
+    checkFilterGroup(group, `Definition.FilterGroups[${g}]`, visualsBySheet),
+  );
 
   const fields: FieldUse[] = [];
   const fieldIds = new Set<string>();
@@ -111,13 +144,19 @@ export function checkDefinition(definition: unknown): DefinitionFacts {
   return {
     dataSets,
     fields,
-    sheets: sheets.map((sheet: Obj) => ({ SheetId: String(sheet.SheetId), ...(typeof sheet.Name === 'string' ? { Name: sheet.Name } : {}) })),
+    sheets: sheets.map((sheet: Obj) => ({
+      SheetId: String(sheet.SheetId),
+      ...(typeof sheet.Name === 'string' ? { Name: sheet.Name } : {}),
+    })),
     visualCount: visualIds.size,
   };
 }
 
 /** Columns the data sets do not have at all: refused at once, one message per column. */
-export function unknownColumns(facts: DefinitionFacts, columnsOf: (arn: string) => Map<string, ColumnInfo> | undefined): string[] {
+export function unknownColumns(
+  facts: DefinitionFacts,
+  columnsOf: (arn: string) => Map<string, ColumnInfo> | undefined,
+): string[] {
   const problems: string[] = [];
   for (const field of facts.fields) {
     const columns = columnsOf(facts.dataSets.get(field.identifier)!);
@@ -135,14 +174,21 @@ export function definitionErrors(
 ): Array<{ Type: string; Message: string }> {
   const errors: Array<{ Type: string; Message: string }> = [];
   for (const [identifier, arn] of facts.dataSets) {
-    if (!columnsOf(arn)) errors.push({ Type: 'DATA_SET_NOT_FOUND', Message: `The data set ${arn} (identifier "${identifier}") does not exist.` });
+    if (!columnsOf(arn))
+      errors.push({
+        Type: 'DATA_SET_NOT_FOUND',
+        Message: `The data set ${arn} (identifier "${identifier}") does not exist.`,
+      });
   }
   for (const field of facts.fields) {
     const column = columnsOf(facts.dataSets.get(field.identifier)!)?.get(field.column);
     if (!column) continue;
     const allowed = FIELD_TYPES[field.kind] ?? [];
     if (!allowed.includes(column.type)) {
-      errors.push({ Type: 'COLUMN_TYPE_MISMATCH', Message: `${field.where}: ${field.kind} needs a ${allowed.join(' or ')} column; "${field.column}" is ${column.type}.` });
+      errors.push({
+        Type: 'COLUMN_TYPE_MISMATCH',
+        Message: `${field.where}: ${field.kind} needs a ${allowed.join(' or ')} column; "${field.column}" is ${column.type}.`,
+      });
     }
     if (field.geospatial && column.geographicRole !== 'LATITUDE' && column.geographicRole !== 'LONGITUDE') {
       errors.push({
@@ -165,14 +211,19 @@ function checkFilterGroup(group: Obj, where: string, visualsBySheet: Map<string,
   if (!isObject(scope) || (!scope.SelectedSheets && !scope.AllSheets)) {
     throw new DefinitionError(`${where}.ScopeConfiguration must choose SelectedSheets or AllSheets.`);
   }
-  const scopings = list((scope.SelectedSheets as Obj | undefined)?.SheetVisualScopingConfigurations, `${where}.ScopeConfiguration`);
+  const scopings = list(
+    (scope.SelectedSheets as Obj | undefined)?.SheetVisualScopingConfigurations,
+    `${where}.ScopeConfiguration`,
+  );
   scopings.forEach((scoping: Obj, i) => {
     const at = `${where}.ScopeConfiguration.SelectedSheets.SheetVisualScopingConfigurations[${i}]`;
     const sheet = visualsBySheet.get(requiredText(scoping, 'SheetId', at));
     if (!sheet) throw new DefinitionError(`${at}: no sheet has the id "${String(scoping.SheetId)}".`);
-    if (scoping.Scope !== 'ALL_VISUALS' && scoping.Scope !== 'SELECTED_VISUALS') throw new DefinitionError(`${at}.Scope must be ALL_VISUALS or SELECTED_VISUALS.`);
+    if (scoping.Scope !== 'ALL_VISUALS' && scoping.Scope !== 'SELECTED_VISUALS')
+      throw new DefinitionError(`${at}.Scope must be ALL_VISUALS or SELECTED_VISUALS.`);
     for (const id of list(scoping.VisualIds, `${at}.VisualIds`)) {
-      if (!sheet.has(String(id))) throw new DefinitionError(`${at}: the sheet has no visual "${String(id)}".`);
+      if (!sheet.has(String(id)))
+        throw new DefinitionError(`${at}: the sheet has no visual "${String(id)}".`);
     }
   });
 }
@@ -200,7 +251,8 @@ function collectFields(
       const column = value.Column as Obj | undefined;
       const columnName = requiredText(column ?? {}, 'ColumnName', `${at}.Column`);
       const identifier = requiredText(column ?? {}, 'DataSetIdentifier', `${at}.Column`);
-      if (!dataSets.has(identifier)) throw new DefinitionError(`${at}.Column: the data set identifier "${identifier}" is not declared.`);
+      if (!dataSets.has(identifier))
+        throw new DefinitionError(`${at}.Column: the data set identifier "${identifier}" is not declared.`);
       checkAggregation(key, value, at);
       fields.push({ kind: key, identifier, column: columnName, geospatial, where: at });
       continue;
@@ -211,15 +263,29 @@ function collectFields(
 
 function checkAggregation(kind: string, field: Obj, where: string): void {
   const aggregation = field.AggregationFunction;
-  if (kind === 'NumericalMeasureField' && isObject(aggregation) && aggregation.SimpleNumericalAggregation !== undefined) {
+  if (
+    kind === 'NumericalMeasureField' &&
+    isObject(aggregation) &&
+    aggregation.SimpleNumericalAggregation !== undefined
+  ) {
     if (!NUMERIC_AGGREGATIONS.includes(String(aggregation.SimpleNumericalAggregation))) {
-      throw new DefinitionError(`${where}.AggregationFunction.SimpleNumericalAggregation must be one of ${NUMERIC_AGGREGATIONS.join(', ')}.`);
+      throw new DefinitionError(
+        `${where}.AggregationFunction.SimpleNumericalAggregation must be one of ${NUMERIC_AGGREGATIONS.join(', ')}.`,
+      );
     }
   }
-  if (kind === 'CategoricalMeasureField' && aggregation !== undefined && !CATEGORICAL_AGGREGATIONS.includes(String(aggregation))) {
+  if (
+    kind === 'CategoricalMeasureField' &&
+    aggregation !== undefined &&
+    !CATEGORICAL_AGGREGATIONS.includes(String(aggregation))
+  ) {
     throw new DefinitionError(`${where}.AggregationFunction must be COUNT or DISTINCT_COUNT.`);
   }
-  if (kind === 'DateDimensionField' && field.DateGranularity !== undefined && !GRANULARITIES.includes(String(field.DateGranularity))) {
+  if (
+    kind === 'DateDimensionField' &&
+    field.DateGranularity !== undefined &&
+    !GRANULARITIES.includes(String(field.DateGranularity))
+  ) {
     throw new DefinitionError(`${where}.DateGranularity must be one of ${GRANULARITIES.join(', ')}.`);
   }
 }

@@ -10,7 +10,9 @@ import { SLICE } from './state.js';
 
 export function quickSightApi(sandbox: SandboxRuntime) {
   const regionOf = (account: string, region: string) => {
-    const state = sandbox.store.account(account).slice<Partial<AccountState>>(SLICE, () => ({ users: [], initialised: false, regions: {} }));
+    const state = sandbox.store
+      .account(account)
+      .slice<Partial<AccountState>>(SLICE, () => ({ users: [], initialised: false, regions: {} }));
     return state.regions?.[region];
   };
 

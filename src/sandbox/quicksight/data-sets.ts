@@ -5,7 +5,12 @@
  * InvalidParameterValueException) and starts the first ingestion.
  */
 import { randomUUID } from 'node:crypto';
-import { restJsonResult, type SandboxContext, type SandboxRequest, type SandboxResponse } from '../service-kit.js';
+import {
+  restJsonResult,
+  type SandboxContext,
+  type SandboxRequest,
+  type SandboxResponse,
+} from '../service-kit.js';
 import { checkPermissions, page } from './account.js';
 import { dataSourceByArn } from './data-sources.js';
 import { checkId, invalidParameter, notFound, requiredString, resourceExists } from './errors.js';
@@ -23,20 +28,32 @@ import {
   type JsonObject,
 } from './state.js';
 
-export function createDataSet(req: SandboxRequest, state: AccountState, ctx: SandboxContext, jobs: IngestionJobs): SandboxResponse {
+export function createDataSet(
+  req: SandboxRequest,
+  state: AccountState,
+  ctx: SandboxContext,
+  jobs: IngestionJobs,
+): SandboxResponse {
   const body = req.json ?? {};
   const id = checkId(requiredString(body, 'DataSetId'), 'DataSetId', /^[\w.-]+$/, 128);
   const name = requiredString(body, 'Name');
   if (name.length > 128) throw invalidParameter('Name must be at most 128 characters.');
   const importMode = requiredString(body, 'ImportMode');
-  if (importMode !== 'SPICE' && importMode !== 'DIRECT_QUERY') throw invalidParameter('ImportMode must be SPICE or DIRECT_QUERY.');
+  if (importMode !== 'SPICE' && importMode !== 'DIRECT_QUERY')
+    throw invalidParameter('ImportMode must be SPICE or DIRECT_QUERY.');
   const preparation = prepare(body.PhysicalTableMap, body.LogicalTableMap);
   const source = dataSourceByArn(state, ctx, preparation.dataSourceArn);
-  if (!source) throw invalidParameter(`The data source ${preparation.dataSourceArn} does not exist in this account and region.`);
+  if (!source)
+    throw invalidParameter(
+      `The data source ${preparation.dataSourceArn} does not exist in this account and region.`,
+    );
   if (source.status === 'CREATION_FAILED') {
-    throw invalidParameter(`The data source ${source.id} failed to create (${source.errorInfo?.Message ?? 'unknown reason'}); fix it and create it again.`);
+    throw invalidParameter(
+      `The data source ${source.id} failed to create (${source.errorInfo?.Message ?? 'unknown reason'}); fix it and create it again.`,
+    );
   }
-  if (importMode !== 'SPICE') throw invalidParameter('Data sets from S3 files must be imported into SPICE (ImportMode SPICE).');
+  if (importMode !== 'SPICE')
+    throw invalidParameter('Data sets from S3 files must be imported into SPICE (ImportMode SPICE).');
   const permissions = checkPermissions(body.Permissions, state, ctx.account);
 
   const region = regionState(state, ctx.region);
@@ -47,9 +64,13 @@ export function createDataSet(req: SandboxRequest, state: AccountState, ctx: San
     name,
     importMode,
     physicalTableMap: body.PhysicalTableMap as JsonObject,
-    logicalTableMap: (body.LogicalTableMap as JsonObject | undefined) ?? defaultLogicalTable(preparation, name),
+    logicalTableMap:
+      (body.LogicalTableMap as JsonObject | undefined) ?? defaultLogicalTable(preparation, name),
     permissions,
-    outputColumns: preparation.outputColumns.map((column) => ({ Name: column.name, Type: outputType(column.type) })),
+    outputColumns: preparation.outputColumns.map((column) => ({
+      Name: column.name,
+      Type: outputType(column.type),
+    })),
     consumedSpiceBytes: 0,
     rowCount: 0,
     createdTime: now,
@@ -87,7 +108,9 @@ export function describeDataSet(state: AccountState, ctx: SandboxContext, id: st
 }
 
 export function listDataSets(req: SandboxRequest, state: AccountState, ctx: SandboxContext): SandboxResponse {
-  const records = Object.values(regionState(state, ctx.region).dataSets).sort((a, b) => a.createdTime - b.createdTime);
+  const records = Object.values(regionState(state, ctx.region).dataSets).sort(
+    (a, b) => a.createdTime - b.createdTime,
+  );
   const { items, nextToken } = page(records, req.query.get('next-token'), req.query.get('max-results'));
   return restJsonResult({
     DataSetSummaries: items.map((record) => ({
@@ -103,7 +126,12 @@ export function listDataSets(req: SandboxRequest, state: AccountState, ctx: Sand
 }
 
 /** Deleting a data set frees its SPICE capacity at once and stops an ingestion that is running. */
-export async function deleteDataSet(state: AccountState, ctx: SandboxContext, id: string, jobs: IngestionJobs): Promise<SandboxResponse> {
+export async function deleteDataSet(
+  state: AccountState,
+  ctx: SandboxContext,
+  id: string,
+  jobs: IngestionJobs,
+): Promise<SandboxResponse> {
   existingDataSet(state, ctx.region, id);
   const region = regionState(state, ctx.region);
   delete region.dataSets[id];
@@ -158,5 +186,7 @@ export function prepare(physicalTableMap: unknown, logicalTableMap: unknown): Pr
 
 /** Without a LogicalTableMap the service makes one logical table over the physical one. */
 function defaultLogicalTable(preparation: Preparation, name: string): JsonObject {
-  return { [preparation.physicalTableId]: { Alias: name, Source: { PhysicalTableId: preparation.physicalTableId } } };
+  return {
+    [preparation.physicalTableId]: { Alias: name, Source: { PhysicalTableId: preparation.physicalTableId } },
+  };
 }

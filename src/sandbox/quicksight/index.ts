@@ -9,10 +9,28 @@
  * DescribeIngestion, ListIngestions, CancelIngestion. How accounts start out
  * comes from THEMEPARK_SANDBOX_QUICKSIGHT (settings.ts, QUICKSIGHT_ENV_DOC).
  */
-import { unknownOperation, type SandboxContext, type SandboxRequest, type SandboxResponse, type SandboxService } from '../service-kit.js';
+import {
+  unknownOperation,
+  type SandboxContext,
+  type SandboxRequest,
+  type SandboxResponse,
+  type SandboxService,
+} from '../service-kit.js';
 import type { SandboxRuntime } from '../types.js';
-import { admit, createAccountSubscription, describeAccountSubscription, describeUser, listUsers } from './account.js';
-import { createAnalysis, deleteAnalysis, describeAnalysis, describeAnalysisDefinition, listAnalyses } from './analyses.js';
+import {
+  admit,
+  createAccountSubscription,
+  describeAccountSubscription,
+  describeUser,
+  listUsers,
+} from './account.js';
+import {
+  createAnalysis,
+  deleteAnalysis,
+  describeAnalysis,
+  describeAnalysisDefinition,
+  listAnalyses,
+} from './analyses.js';
 import { createDataSource, deleteDataSource, describeDataSource, listDataSources } from './data-sources.js';
 import { createDataSet, deleteDataSet, describeDataSet, listDataSets } from './data-sets.js';
 import { IngestionJobs } from './ingestion-job.js';
@@ -46,7 +64,8 @@ type Handler = (
 
 const HANDLERS: Record<string, Handler> = {
   DescribeAccountSubscription: (_req, state, ctx) => describeAccountSubscription(state, ctx),
-  CreateAccountSubscription: (req, state, ctx, _p, rt) => createAccountSubscription(req, state, ctx, rt.setting),
+  CreateAccountSubscription: (req, state, ctx, _p, rt) =>
+    createAccountSubscription(req, state, ctx, rt.setting),
   ListUsers: (req, state, ctx, params) => listUsers(req, state, ctx, params),
   DescribeUser: (_req, state, ctx, params) => describeUser(state, ctx, params),
   CreateDataSource: (req, state, ctx) => createDataSource(req, state, ctx),
@@ -63,7 +82,8 @@ const HANDLERS: Record<string, Handler> = {
   CancelIngestion: (_req, state, ctx, params, rt) => cancelIngestion(state, ctx, params, rt.jobs),
   CreateAnalysis: (req, state, ctx, params) => createAnalysis(req, state, ctx, params),
   DescribeAnalysis: (_req, state, ctx, params) => describeAnalysis(state, ctx, params.AnalysisId!),
-  DescribeAnalysisDefinition: (_req, state, ctx, params) => describeAnalysisDefinition(state, ctx, params.AnalysisId!),
+  DescribeAnalysisDefinition: (_req, state, ctx, params) =>
+    describeAnalysisDefinition(state, ctx, params.AnalysisId!),
   ListAnalyses: (req, state, ctx) => listAnalyses(req, state, ctx),
   DeleteAnalysis: (req, state, ctx, params) => deleteAnalysis(req, state, ctx, params.AnalysisId!),
 };

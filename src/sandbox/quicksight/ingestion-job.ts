@@ -34,9 +34,11 @@ export class IngestionJobs {
   enqueue(store: StateSlices, account: string, region: string, record: IngestionRecord): void {
     const key = `${account}/${region}/${record.dataSetId}`;
     const previous = this.chains.get(key) ?? Promise.resolve();
-    const next = previous.then(() => this.run(store, account, region, record)).catch((error: unknown) => {
-      process.emitWarning(`sandbox QuickSight: ingestion ${record.id} broke: ${String(error)}`);
-    });
+    const next = previous
+      .then(() => this.run(store, account, region, record))
+      .catch((error: unknown) => {
+        process.emitWarning(`sandbox QuickSight: ingestion ${record.id} broke: ${String(error)}`);
+      });
     this.chains.set(key, next);
   }
 
@@ -53,7 +55,11 @@ export class IngestionJobs {
       for (const [region, regional] of Object.entries(state.regions)) {
         for (const records of Object.values(regional.ingestions)) {
           for (const record of records) {
-            if (record.status === 'INITIALIZED' || record.status === 'QUEUED' || record.status === 'RUNNING') {
+            if (
+              record.status === 'INITIALIZED' ||
+              record.status === 'QUEUED' ||
+              record.status === 'RUNNING'
+            ) {
               Object.assign(record, { status: 'INITIALIZED', rowsIngested: 0, rowsDropped: 0, sizeBytes: 0 });
               this.enqueue(store, account, region, record);
             }
@@ -69,7 +75,12 @@ export class IngestionJobs {
     await Promise.all(this.chains.values());
   }
 
-  private async run(store: StateSlices, account: string, region: string, record: IngestionRecord): Promise<void> {
+  private async run(
+    store: StateSlices,
+    account: string,
+    region: string,
+    record: IngestionRecord,
+  ): Promise<void> {
     const signal = this.stopping.signal;
     const stillWanted = () => {
       const sets = regionState(accountState(store, account, this.setting), region).dataSets;
@@ -88,7 +99,8 @@ export class IngestionJobs {
     store.markDirty();
     await sleep(this.sandbox.scaledMs(QUEUE_SECONDS / 2), signal);
     if (signal.aborted) return;
-    if (!stillWanted()) return finish('CANCELLED', { Type: 'INGESTION_CANCELED', Message: 'Ingestion was cancelled.' });
+    if (!stillWanted())
+      return finish('CANCELLED', { Type: 'INGESTION_CANCELED', Message: 'Ingestion was cancelled.' });
 
     record.status = 'RUNNING';
     store.markDirty();
@@ -110,7 +122,10 @@ export class IngestionJobs {
     } catch (error) {
       if (signal.aborted) return;
       if (error instanceof IngestionFailure) {
-        return finish(error.type === 'INGESTION_CANCELED' ? 'CANCELLED' : 'FAILED', { Type: error.type, Message: error.message });
+        return finish(error.type === 'INGESTION_CANCELED' ? 'CANCELLED' : 'FAILED', {
+          Type: error.type,
+          Message: error.message,
+        });
       }
       throw error;
     }
@@ -118,7 +133,8 @@ export class IngestionJobs {
     if (rest > 0) await sleep(rest, signal);
     if (signal.aborted || !stillWanted()) {
       await ingested.abandon();
-      if (!signal.aborted) finish('CANCELLED', { Type: 'INGESTION_CANCELED', Message: 'Ingestion was cancelled.' });
+      if (!signal.aborted)
+        finish('CANCELLED', { Type: 'INGESTION_CANCELED', Message: 'Ingestion was cancelled.' });
       return;
     }
     await ingested.commit();

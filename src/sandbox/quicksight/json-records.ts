@@ -47,7 +47,8 @@ export async function* jsonRecords(stream: Readable): AsyncGenerator<Record<stri
     const { values, rest } = scan(pending, pendingLine);
     for (const value of values) yield* records(value, pendingLine);
     pending = rest.trim() === '' ? '' : rest;
-    if (pending.length > MAX_PENDING) throw new JsonFileError(pendingLine, 'a record does not end within 4 MB; the file is not JSON');
+    if (pending.length > MAX_PENDING)
+      throw new JsonFileError(pendingLine, 'a record does not end within 4 MB; the file is not JSON');
   }
 
   for await (const chunk of stream) {

@@ -26,20 +26,23 @@ export interface Manifest {
 const FORMATS = ['CSV', 'TSV', 'CLF', 'ELF', 'JSON', 'XLSX'];
 
 export function parseManifest(text: string): Manifest {
-  if (text.charCodeAt(0) === 0xfeff) throw new ManifestError('the manifest file starts with a byte order mark; save it as UTF-8 without one');
+  if (text.charCodeAt(0) === 0xfeff)
+    throw new ManifestError('the manifest file starts with a byte order mark; save it as UTF-8 without one');
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (error) {
     throw new ManifestError(`the manifest file is not valid JSON (${(error as Error).message})`);
   }
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new ManifestError('the manifest file must hold a JSON object');
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc))
+    throw new ManifestError('the manifest file must hold a JSON object');
   const { fileLocations, entries, globalUploadSettings } = doc as Record<string, unknown>;
 
   const locations: FileLocation[] = [];
   if (Array.isArray(entries)) {
     // The Redshift-style manifest: {"entries": [{"url": "s3://b/k", "mandatory": true}]}.
-    for (const entry of entries as Array<Record<string, unknown>>) locations.push(parseUri(entry?.url, false));
+    for (const entry of entries as Array<Record<string, unknown>>)
+      locations.push(parseUri(entry?.url, false));
   } else if (Array.isArray(fileLocations)) {
     for (const location of fileLocations as Array<Record<string, unknown>>) {
       const uris = location?.URIs;
@@ -57,17 +60,28 @@ export function parseManifest(text: string): Manifest {
 
   const settings = (globalUploadSettings ?? {}) as Record<string, unknown>;
   const format = String(settings.format ?? 'CSV').toUpperCase();
-  if (!FORMATS.includes(format)) throw new ManifestError(`globalUploadSettings.format "${String(settings.format)}" is not one of ${FORMATS.join(', ')}`);
+  if (!FORMATS.includes(format))
+    throw new ManifestError(
+      `globalUploadSettings.format "${String(settings.format)}" is not one of ${FORMATS.join(', ')}`,
+    );
   return { locations, format };
 }
 
 function parseUri(value: unknown, prefix: boolean): FileLocation {
-  if (typeof value !== 'string' || !value) throw new ManifestError('a manifest URI must be a non-empty string');
+  if (typeof value !== 'string' || !value)
+    throw new ManifestError('a manifest URI must be a non-empty string');
   const s3 = /^s3:\/\/([^/]+)\/?(.*)$/.exec(value);
   const virtualHost = /^https:\/\/([^/.]+)\.s3[.-]([a-z0-9-]+\.)?amazonaws\.com\/?(.*)$/.exec(value);
   const pathStyle = /^https:\/\/s3[.-]([a-z0-9-]+\.)?amazonaws\.com\/([^/]+)\/?(.*)$/.exec(value);
-  const [bucket, key] = s3 ? [s3[1]!, s3[2]!] : virtualHost ? [virtualHost[1]!, virtualHost[3]!] : pathStyle ? [pathStyle[2]!, pathStyle[3]!] : [];
+  const [bucket, key] = s3
+    ? [s3[1]!, s3[2]!]
+    : virtualHost
+      ? [virtualHost[1]!, virtualHost[3]!]
+      : pathStyle
+        ? [pathStyle[2]!, pathStyle[3]!]
+        : [];
   if (!bucket) throw new ManifestError(`"${value}" is not an s3:// or https:// S3 address`);
-  if (!prefix && !key) throw new ManifestError(`"${value}" names a bucket, not a file; list it under URIPrefixes`);
+  if (!prefix && !key)
+    throw new ManifestError(`"${value}" names a bucket, not a file; list it under URIPrefixes`);
   return { bucket, key: decodeURIComponent(key!), prefix };
 }

@@ -36,7 +36,11 @@ export class PreparedRowsWriter {
     private readonly columns: readonly StoredColumn[],
   ) {}
 
-  static async open(target: string, columns: readonly StoredColumn[], attempt: string): Promise<PreparedRowsWriter> {
+  static async open(
+    target: string,
+    columns: readonly StoredColumn[],
+    attempt: string,
+  ): Promise<PreparedRowsWriter> {
     await mkdir(join(target, '..'), { recursive: true });
     const temp = `${target}.${attempt}.tmp`;
     const out = createWriteStream(temp);
@@ -56,7 +60,9 @@ export class PreparedRowsWriter {
   /** Makes the rows the data set's current rows. */
   async commit(): Promise<void> {
     await this.drain();
-    await new Promise<void>((resolve, reject) => this.out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      this.out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
     await rename(this.temp, this.target);
   }
 

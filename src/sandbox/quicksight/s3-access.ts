@@ -19,7 +19,9 @@ export const CONSOLE_S3_POLICY_NAME = 'AWSQuickSightS3Policy';
 
 const TRUST_POLICY = JSON.stringify({
   Version: '2012-10-17',
-  Statement: [{ Effect: 'Allow', Principal: { Service: 'quicksight.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+  Statement: [
+    { Effect: 'Allow', Principal: { Service: 'quicksight.amazonaws.com' }, Action: 'sts:AssumeRole' },
+  ],
 });
 
 const ALL_BUCKETS_POLICY = JSON.stringify({
@@ -46,20 +48,28 @@ export function ensureServiceRole(sandbox: SandboxRuntime, account: string, gran
     assumeRolePolicyDocument: TRUST_POLICY,
     description: 'Created by the sandbox when the account signed up for QuickSight',
   });
-  if (grantAllBuckets) iam.putRolePolicy(account, SERVICE_ROLE_NAME, CONSOLE_S3_POLICY_NAME, ALL_BUCKETS_POLICY);
+  if (grantAllBuckets)
+    iam.putRolePolicy(account, SERVICE_ROLE_NAME, CONSOLE_S3_POLICY_NAME, ALL_BUCKETS_POLICY);
 }
 
 /**
  * True when the role (the service role, or the data source's own RoleArn)
  * may list the bucket and get an object at `key`.
  */
-export function canRead(sandbox: SandboxRuntime, account: string, bucket: string, key: string, roleArn?: string): boolean {
+export function canRead(
+  sandbox: SandboxRuntime,
+  account: string,
+  bucket: string,
+  key: string,
+  roleArn?: string,
+): boolean {
   const roleName = roleArn ? roleArn.split('/').at(-1)! : SERVICE_ROLE_NAME;
   const role = iamApi(sandbox).getRole(account, roleName);
   if (!role) return false;
   if (role.AttachedPolicyArns.some((arn) => S3_READ_MANAGED_POLICIES.has(arn))) return true;
   return (
-    allows(role, 's3:ListBucket', `arn:aws:s3:::${bucket}`) && allows(role, 's3:GetObject', `arn:aws:s3:::${bucket}/${key}`)
+    allows(role, 's3:ListBucket', `arn:aws:s3:::${bucket}`) &&
+    allows(role, 's3:GetObject', `arn:aws:s3:::${bucket}/${key}`)
   );
 }
 
@@ -74,8 +84,10 @@ function allows(role: IamRole, action: string, resource: string): boolean {
     const statements = Array.isArray(parsed.Statement) ? parsed.Statement : [parsed.Statement];
     for (const statement of statements as Array<Record<string, unknown>>) {
       if (statement?.Effect !== 'Allow') continue;
-      if (list(statement.Action).some((pattern) => matches(pattern, action, 'i')) &&
-        list(statement.Resource).some((pattern) => matches(pattern, resource, ''))) {
+      if (
+        list(statement.Action).some((pattern) => matches(pattern, action, 'i')) &&
+        list(statement.Resource).some((pattern) => matches(pattern, resource, ''))
+      ) {
         return true;
       }
     }
@@ -90,6 +102,12 @@ function list(value: unknown): string[] {
 
 /** IAM wildcards; action names ignore case, resource ARNs do not. */
 function matches(pattern: string, value: string, flags: string): boolean {
-  const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, flags);
+  const regex = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    flags,
+  );
   return regex.test(value);
 }

@@ -24,7 +24,11 @@ export function seedRegion(ctx: SandboxContext, state: AccountState, setting: Qu
     id: sourceId,
     name: 'Sales reports',
     type: 'S3',
-    parameters: { S3Parameters: { ManifestFileLocation: { Bucket: `sales-reports-${ctx.account}`, Key: 'manifest.json' } } },
+    parameters: {
+      S3Parameters: {
+        ManifestFileLocation: { Bucket: `sales-reports-${ctx.account}`, Key: 'manifest.json' },
+      },
+    },
     permissions: [],
     status: 'CREATION_SUCCESSFUL',
     createdTime: then,

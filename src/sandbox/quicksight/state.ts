@@ -121,7 +121,8 @@ export function accountState(store: StateSlices, account: string, setting: Quick
   const state = store.slice<AccountState>(SLICE, () => ({ users: [], initialised: false, regions: {} }));
   if (!state.initialised) {
     state.initialised = true;
-    if (!setting.unsubscribed) subscribe(state, account, setting.edition, `sandbox-${account}`, 'learner@example.com');
+    if (!setting.unsubscribed)
+      subscribe(state, account, setting.edition, `sandbox-${account}`, 'learner@example.com');
     if (setting.identityRegion) state.identityRegion = setting.identityRegion;
     store.markDirty();
   }
@@ -137,7 +138,13 @@ export function subscribe(
   email: string,
   authenticationType = 'IAM_AND_QUICKSIGHT',
 ): void {
-  state.subscription = { status: 'ACCOUNT_CREATED', edition, accountName, notificationEmail: email, authenticationType };
+  state.subscription = {
+    status: 'ACCOUNT_CREATED',
+    edition,
+    accountName,
+    notificationEmail: email,
+    authenticationType,
+  };
   if (state.users.length === 0) state.users.push(learnerUser(account));
 }
 
@@ -169,11 +176,14 @@ export function colleagueUser(): UserRecord {
 }
 
 export const arns = {
-  dataSource: (region: string, account: string, id: string) => `arn:aws:quicksight:${region}:${account}:datasource/${id}`,
-  dataSet: (region: string, account: string, id: string) => `arn:aws:quicksight:${region}:${account}:dataset/${id}`,
+  dataSource: (region: string, account: string, id: string) =>
+    `arn:aws:quicksight:${region}:${account}:datasource/${id}`,
+  dataSet: (region: string, account: string, id: string) =>
+    `arn:aws:quicksight:${region}:${account}:dataset/${id}`,
   ingestion: (region: string, account: string, dataSetId: string, id: string) =>
     `arn:aws:quicksight:${region}:${account}:dataset/${dataSetId}/ingestion/${id}`,
-  analysis: (region: string, account: string, id: string) => `arn:aws:quicksight:${region}:${account}:analysis/${id}`,
+  analysis: (region: string, account: string, id: string) =>
+    `arn:aws:quicksight:${region}:${account}:analysis/${id}`,
   user: (identityRegion: string, account: string, name: string) =>
     `arn:aws:quicksight:${identityRegion}:${account}:user/default/${name}`,
 };

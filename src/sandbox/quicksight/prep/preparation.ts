@@ -11,7 +11,15 @@
  * a filter that does not match leaves it out without counting it as dropped.
  */
 import { compileExpression, ExpressionError, type Compiled } from './expression.js';
-import { cast, CastFailure, fromJson, INPUT_TYPES, OUTPUT_TYPES, type ColumnType, type Row } from './values.js';
+import {
+  cast,
+  CastFailure,
+  fromJson,
+  INPUT_TYPES,
+  OUTPUT_TYPES,
+  type ColumnType,
+  type Row,
+} from './values.js';
 
 export class PreparationError extends Error {}
 
@@ -50,13 +58,18 @@ export function buildPreparation(physicalTableMap: unknown, logicalTableMap: unk
   const s3 = (table as Record<string, unknown>).S3Source as Record<string, unknown> | undefined;
   if (!s3 || typeof s3 !== 'object') {
     const kinds = Object.keys(table as object).join(', ') || 'nothing';
-    throw new PreparationError(`PhysicalTableMap.${physicalTableId} must be an S3Source for an S3 data source (got ${kinds}).`);
+    throw new PreparationError(
+      `PhysicalTableMap.${physicalTableId} must be an S3Source for an S3 data source (got ${kinds}).`,
+    );
   }
   const dataSourceArn = s3.DataSourceArn;
   if (typeof dataSourceArn !== 'string' || !dataSourceArn) {
     throw new PreparationError(`PhysicalTableMap.${physicalTableId}.S3Source.DataSourceArn is required.`);
   }
-  const inputColumns = readInputColumns(s3.InputColumns, `PhysicalTableMap.${physicalTableId}.S3Source.InputColumns`);
+  const inputColumns = readInputColumns(
+    s3.InputColumns,
+    `PhysicalTableMap.${physicalTableId}.S3Source.InputColumns`,
+  );
   const uploadSettings = (s3.UploadSettings ?? {}) as Record<string, unknown>;
 
   const columns = new Map<string, OutputColumn>();
@@ -64,22 +77,32 @@ export function buildPreparation(physicalTableMap: unknown, logicalTableMap: unk
     columns.set(column.name, { name: column.name, type: inputToColumnType(column.type) });
   }
   const steps: Step[] = [];
-  const logical = logicalTableMap === undefined || logicalTableMap === null ? undefined : onlyEntry(logicalTableMap, 'LogicalTableMap');
+  const logical =
+    logicalTableMap === undefined || logicalTableMap === null
+      ? undefined
+      : onlyEntry(logicalTableMap, 'LogicalTableMap');
   if (logical) {
     const [logicalId, definition] = logical;
     checkTableId(logicalId, 'LogicalTableMap');
     const where = `LogicalTableMap.${logicalId}`;
     const source = (definition as Record<string, unknown>).Source as Record<string, unknown> | undefined;
-    if (typeof (definition as Record<string, unknown>).Alias !== 'string') throw new PreparationError(`${where}.Alias is required.`);
+    if (typeof (definition as Record<string, unknown>).Alias !== 'string')
+      throw new PreparationError(`${where}.Alias is required.`);
     if (source?.JoinInstruction) {
-      throw new PreparationError(`${where}.Source.JoinInstruction: the sandbox prepares single-table data sets only.`);
+      throw new PreparationError(
+        `${where}.Source.JoinInstruction: the sandbox prepares single-table data sets only.`,
+      );
     }
     if (source?.PhysicalTableId !== physicalTableId) {
-      throw new PreparationError(`${where}.Source.PhysicalTableId must name the physical table ${physicalTableId}.`);
+      throw new PreparationError(
+        `${where}.Source.PhysicalTableId must name the physical table ${physicalTableId}.`,
+      );
     }
     const transforms = (definition as Record<string, unknown>).DataTransforms ?? [];
     if (!Array.isArray(transforms)) throw new PreparationError(`${where}.DataTransforms must be a list.`);
-    transforms.forEach((transform, i) => steps.push(...compileTransform(transform, columns, `${where}.DataTransforms[${i}]`)));
+    transforms.forEach((transform, i) =>
+      steps.push(...compileTransform(transform, columns, `${where}.DataTransforms[${i}]`)),
+    );
   }
 
   const outputColumns = [...columns.values()];
@@ -92,7 +115,8 @@ export function buildPreparation(physicalTableMap: unknown, logicalTableMap: unk
     prepare(flat) {
       const row: Row = {};
       try {
-        for (const column of inputColumns) row[column.name] = fromJson(flat[column.name], column.type, column.name);
+        for (const column of inputColumns)
+          row[column.name] = fromJson(flat[column.name], column.type, column.name);
         for (const step of steps) if (!step(row)) return FILTERED;
       } catch (error) {
         if (error instanceof CastFailure) return { dropped: error.message };
@@ -114,7 +138,10 @@ function compileTransform(transform: unknown, columns: Map<string, OutputColumn>
   const existing = (name: unknown, member = 'ColumnName'): OutputColumn => {
     if (typeof name !== 'string' || !name) throw new PreparationError(`${at}.${member} is required.`);
     const column = columns.get(name);
-    if (!column) throw new PreparationError(`${at}: the column "${name}" does not exist at this point of the preparation.`);
+    if (!column)
+      throw new PreparationError(
+        `${at}: the column "${name}" does not exist at this point of the preparation.`,
+      );
     return column;
   };
 
@@ -131,12 +158,19 @@ function compileTransform(transform: unknown, columns: Map<string, OutputColumn>
     }
     case 'TagColumnOperation': {
       const column = existing(op.ColumnName);
-      if (!Array.isArray(op.Tags) || op.Tags.length === 0) throw new PreparationError(`${at}.Tags must list at least one tag.`);
+      if (!Array.isArray(op.Tags) || op.Tags.length === 0)
+        throw new PreparationError(`${at}.Tags must list at least one tag.`);
       for (const tag of op.Tags as Array<Record<string, unknown>>) {
         const role = tag?.ColumnGeographicRole;
         if (typeof role === 'string') {
-          if ((role === 'LATITUDE' || role === 'LONGITUDE') && column.type !== 'DECIMAL' && column.type !== 'INTEGER') {
-            throw new PreparationError(`${at}: ${column.name} is a ${column.type}; a ${role} must be a DECIMAL or INTEGER column.`);
+          if (
+            (role === 'LATITUDE' || role === 'LONGITUDE') &&
+            column.type !== 'DECIMAL' &&
+            column.type !== 'INTEGER'
+          ) {
+            throw new PreparationError(
+              `${at}: ${column.name} is a ${column.type}; a ${role} must be a DECIMAL or INTEGER column.`,
+            );
           }
           column.geographicRole = role;
         }
@@ -146,27 +180,35 @@ function compileTransform(transform: unknown, columns: Map<string, OutputColumn>
       return [];
     }
     case 'CreateColumnsOperation': {
-      if (!Array.isArray(op.Columns) || op.Columns.length === 0) throw new PreparationError(`${at}.Columns must list at least one column.`);
+      if (!Array.isArray(op.Columns) || op.Columns.length === 0)
+        throw new PreparationError(`${at}.Columns must list at least one column.`);
       const types = new Map([...columns].map(([name, column]) => [name, column.type]));
       const created: Array<[string, Compiled]> = [];
       for (const [i, column] of (op.Columns as Array<Record<string, unknown>>).entries()) {
         const name = column?.ColumnName;
-        if (typeof name !== 'string' || !name) throw new PreparationError(`${at}.Columns[${i}].ColumnName is required.`);
-        if (typeof column.ColumnId !== 'string' || !column.ColumnId) throw new PreparationError(`${at}.Columns[${i}].ColumnId is required.`);
+        if (typeof name !== 'string' || !name)
+          throw new PreparationError(`${at}.Columns[${i}].ColumnName is required.`);
+        if (typeof column.ColumnId !== 'string' || !column.ColumnId)
+          throw new PreparationError(`${at}.Columns[${i}].ColumnId is required.`);
         if (columns.has(name)) throw new PreparationError(`${at}: a column named "${name}" already exists.`);
-        if (typeof column.Expression !== 'string') throw new PreparationError(`${at}.Columns[${i}].Expression is required.`);
+        if (typeof column.Expression !== 'string')
+          throw new PreparationError(`${at}.Columns[${i}].Expression is required.`);
         let compiled: Compiled;
         try {
           compiled = compileExpression(column.Expression, types);
         } catch (error) {
-          if (error instanceof ExpressionError) throw new PreparationError(`${at}.Columns[${i}] (${name}): ${error.message}.`);
+          if (error instanceof ExpressionError)
+            throw new PreparationError(`${at}.Columns[${i}] (${name}): ${error.message}.`);
           throw error;
         }
         if (compiled.type === 'BOOLEAN') compiled = { type: 'INTEGER', evaluate: compiled.evaluate };
         created.push([name, compiled]);
       }
       for (const [name, compiled] of created) columns.set(name, { name, type: compiled.type });
-      return created.map(([name, compiled]) => (row) => ((row[name] = compiled.evaluate(row)), true));
+      return created.map(
+        ([name, compiled]) =>
+          (row) => ((row[name] = compiled.evaluate(row)), true),
+      );
     }
     case 'RenameColumnOperation': {
       const column = existing(op.ColumnName);
@@ -189,16 +231,23 @@ function compileTransform(transform: unknown, columns: Map<string, OutputColumn>
     }
     case 'FilterOperation': {
       if (typeof op.ConditionExpression !== 'string') {
-        throw new PreparationError(`${at}: the sandbox supports FilterOperation with a ConditionExpression only.`);
+        throw new PreparationError(
+          `${at}: the sandbox supports FilterOperation with a ConditionExpression only.`,
+        );
       }
       let compiled: Compiled;
       try {
-        compiled = compileExpression(op.ConditionExpression, new Map([...columns].map(([n, c]) => [n, c.type])));
+        compiled = compileExpression(
+          op.ConditionExpression,
+          new Map([...columns].map(([n, c]) => [n, c.type])),
+        );
       } catch (error) {
-        if (error instanceof ExpressionError) throw new PreparationError(`${at}.ConditionExpression: ${error.message}.`);
+        if (error instanceof ExpressionError)
+          throw new PreparationError(`${at}.ConditionExpression: ${error.message}.`);
         throw error;
       }
-      if (compiled.type !== 'BOOLEAN') throw new PreparationError(`${at}.ConditionExpression must be a condition, not a ${compiled.type}.`);
+      if (compiled.type !== 'BOOLEAN')
+        throw new PreparationError(`${at}.ConditionExpression must be a condition, not a ${compiled.type}.`);
       return [(row) => compiled.evaluate(row) === true];
     }
     case 'UntagColumnOperation': {
@@ -212,7 +261,8 @@ function compileTransform(transform: unknown, columns: Map<string, OutputColumn>
 }
 
 function readInputColumns(value: unknown, where: string): Array<{ name: string; type: string }> {
-  if (!Array.isArray(value) || value.length === 0) throw new PreparationError(`${where} must list at least one column.`);
+  if (!Array.isArray(value) || value.length === 0)
+    throw new PreparationError(`${where} must list at least one column.`);
   if (value.length > 2048) throw new PreparationError(`${where} may list at most 2048 columns.`);
   const seen = new Set<string>();
   return value.map((column: Record<string, unknown>, i) => {
@@ -235,21 +285,30 @@ function inputToColumnType(type: string): ColumnType {
 }
 
 function onlyEntry(map: unknown, name: string): [string, unknown] {
-  if (!map || typeof map !== 'object' || Array.isArray(map)) throw new PreparationError(`${name} is required.`);
+  if (!map || typeof map !== 'object' || Array.isArray(map))
+    throw new PreparationError(`${name} is required.`);
   const entries = Object.entries(map);
   if (entries.length === 0) throw new PreparationError(`${name} must hold a table.`);
-  if (entries.length > 1) throw new PreparationError(`${name}: the sandbox prepares single-table data sets only (got ${entries.length}).`);
+  if (entries.length > 1)
+    throw new PreparationError(
+      `${name}: the sandbox prepares single-table data sets only (got ${entries.length}).`,
+    );
   const [id, table] = entries[0]!;
   if (!table || typeof table !== 'object') throw new PreparationError(`${name}.${id} must be an object.`);
   return [id, table];
 }
 
 function checkTableId(id: string, map: string): void {
-  if (!/^[0-9a-zA-Z-]{1,64}$/.test(id)) throw new PreparationError(`${map} key "${id}" must match [0-9a-zA-Z-]{1,64}.`);
+  if (!/^[0-9a-zA-Z-]{1,64}$/.test(id))
+    throw new PreparationError(`${map} key "${id}" must match [0-9a-zA-Z-]{1,64}.`);
 }
 
 /** Flattens nested objects into dotted names; arrays and scalars stay as they are. */
-export function flatten(record: Record<string, unknown>, into: Record<string, unknown> = {}, prefix = ''): Record<string, unknown> {
+export function flatten(
+  record: Record<string, unknown>,
+  into: Record<string, unknown> = {},
+  prefix = '',
+): Record<string, unknown> {
   for (const key in record) {
     const value = record[key];
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {

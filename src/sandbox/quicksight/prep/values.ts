@@ -11,7 +11,15 @@ export type Value = string | number | boolean | null;
 export type Row = Record<string, Value>;
 
 export const OUTPUT_TYPES: readonly string[] = ['STRING', 'INTEGER', 'DECIMAL', 'DATETIME'];
-export const INPUT_TYPES: readonly string[] = ['STRING', 'INTEGER', 'DECIMAL', 'DATETIME', 'BIT', 'BOOLEAN', 'JSON'];
+export const INPUT_TYPES: readonly string[] = [
+  'STRING',
+  'INTEGER',
+  'DECIMAL',
+  'DATETIME',
+  'BIT',
+  'BOOLEAN',
+  'JSON',
+];
 
 export class CastFailure extends Error {}
 
