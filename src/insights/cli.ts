@@ -38,7 +38,7 @@ export async function runInsights(session: Session, options: InsightsCliOptions)
 
   if (options.json) {
     const report: InsightsReport = { bucket, objects: read.objects, bytes: read.bytes, ...insights };
-    write(JSON.stringify(report, null, 2));
+    write(readableJson(report));
   } else if (insights.totals.records > 0) {
     write(
       `Insights from s3://${bucket}/ (${read.objects} objects, ${(read.bytes / 1024 / 1024).toFixed(1)} MiB)`,
@@ -51,4 +51,15 @@ export async function runInsights(session: Session, options: InsightsCliOptions)
     );
   }
   return insights.totals.records > 0 ? 0 : 1;
+}
+
+const SCALAR = String.raw`(?:-?[\d.eE+-]+|null|true|false|"[^"\\\n]*")`;
+const SCALAR_ARRAY = new RegExp(String.raw`\[\n\s+(${SCALAR}(?:,\n\s+${SCALAR})*)\n\s*\]`, 'g');
+
+/** Indented JSON with arrays of plain values on one line: 720 minutes are one line, not 720. */
+export function readableJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(
+    SCALAR_ARRAY,
+    (_, items: string) => `[${items.replace(/,\n\s+/g, ', ')}]`,
+  );
 }
