@@ -3,6 +3,13 @@ import type { CheckDefinition } from '../engine/types.js';
 import { bucketExists, stackDeployed, streamActive } from './firehose.js';
 import { identityKnown, regionSupported } from './identity.js';
 import { dataLanded, noRecordsMissing } from './landing.js';
+import {
+  quickSightAnalysisReady,
+  quickSightDataSetPrepared,
+  quickSightDataSourceReady,
+  quickSightIngestionComplete,
+  quickSightSubscribed,
+} from './quicksight.js';
 
 export const checks: Record<string, CheckDefinition> = {
   identityKnown,
@@ -12,4 +19,9 @@ export const checks: Record<string, CheckDefinition> = {
   bucketExists,
   dataLanded,
   noRecordsMissing,
+  quickSightSubscribed,
+  quickSightDataSourceReady,
+  quickSightDataSetPrepared,
+  quickSightIngestionComplete,
+  quickSightAnalysisReady,
 };

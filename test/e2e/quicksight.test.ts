@@ -4,10 +4,6 @@
  * the sandbox's saved state; and a run where QuickSight may not read the
  * bucket, which must stop with the explanation and leave the IAM change to
  * the learner.
- *
- * TODO: enable once steps/workshop.yaml and the action and check registries
- * list section 3 (the integrator wires them); until then the binary has no
- * QuickSight steps to run and these tests would fail for that reason alone.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +13,7 @@ import { tempHome } from '../helpers/fixture-workshop.js';
 const ACCOUNT = '000000000000';
 const REGION = 'us-east-1';
 
-describe.skip('section 3 on the sandbox, through the binary', () => {
+describe('section 3 on the sandbox, through the binary', () => {
   it('runs to the end, importing every record that landed, and verify agrees', async () => {
     const home = tempHome();
     const result = await runBinary(['--sandbox', '--yes', '--scale', '0.005'], home);
