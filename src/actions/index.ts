@@ -1,6 +1,7 @@
 /** Every action a step may name in steps/workshop.yaml. */
 import type { ActionDefinition } from '../engine/types.js';
 import { deployFirehose } from './deploy-firehose.js';
+import { showInsights } from './insights.js';
 import { buildQuickSightAnalysis } from './quicksight-analysis.js';
 import { prepareQuickSightDataSet } from './quicksight-data-set.js';
 import { connectQuickSightToBucket } from './quicksight-data-source.js';
@@ -18,4 +19,5 @@ export const actions: Record<string, ActionDefinition> = {
   connectQuickSightToBucket,
   prepareQuickSightDataSet,
   buildQuickSightAnalysis,
+  showInsights,
 };

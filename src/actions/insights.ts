@@ -4,22 +4,12 @@
  * terminal. On AWS they are what the learner's QuickSight analysis should
  * show; on the sandbox, where there is no console, they stand in for it.
  */
+import { CODES } from '../engine/codes.js';
 import type { ActionDefinition, Json, Outputs } from '../engine/types.js';
 import { InsightsAccumulator } from '../insights/compute.js';
 import { readBucket, type ReadProgress } from '../insights/read-bucket.js';
 import { renderInsights } from '../insights/render/index.js';
 import type { Insights } from '../insights/types.js';
-
-/**
- * Group 7 of the event codes (src/engine/codes.ts reserves it for insights).
- * TODO: move into CODES when the integrator wires this action.
- */
-export const INSIGHTS_CODES = {
-  PROGRESS: 'TPW_I7001',
-  LINE: 'TPW_I7002',
-  DONE: 'TPW_S7003',
-  SEVERAL_DAYS: 'TPW_W7004',
-} as const;
 
 /** Fits an 80-column terminal after the event log's time and symbol (13 columns). */
 const LINE_WIDTH = 66;
@@ -42,7 +32,7 @@ export const showInsights: ActionDefinition = {
       const now = Date.now();
       if (now - lastLive < LIVE_EVERY_MS && progress.objectsRead < progress.objects) return;
       lastLive = now;
-      emit.live(INSIGHTS_CODES.PROGRESS, readingLive(progress));
+      emit.live(CODES.INSIGHTS_PROGRESS, readingLive(progress));
     };
     const read = await readBucket(session.clients, session.names.bucket, accumulator, { signal, onProgress });
     const insights = accumulator.result();
@@ -53,18 +43,18 @@ export const showInsights: ActionDefinition = {
     }
 
     for (const line of renderInsights(insights, { noColor: true, width: LINE_WIDTH })) {
-      emit(INSIGHTS_CODES.LINE, 'info', line);
+      emit(CODES.INSIGHTS_LINE, 'info', line);
     }
     if (insights.source.days.length > 1) {
       emit(
-        INSIGHTS_CODES.SEVERAL_DAYS,
+        CODES.INSIGHTS_SEVERAL_DAYS,
         'warn',
         `The bucket holds ${insights.source.days.length} park days (${insights.source.days.join(', ')}); the figures combine them, as QuickSight's data set does.`,
       );
     }
     const headline = headlineOutputs(insights);
     emit(
-      INSIGHTS_CODES.DONE,
+      CODES.INSIGHTS_DONE,
       'success',
       `Analysed ${insights.totals.records} records from ${read.objects} objects: ${insights.totals.visitors} visitors, ` +
         `${insights.totals.rides} rides, ${insights.birthdays.visitors} birthdays. Every figure: themepark-workshop insights --json`,

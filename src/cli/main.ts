@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describeFailure } from './errors.js';
 import type { SimulateFlags } from './simulate.js';
 import type { VerifyFlags } from './verify.js';
+import type { InsightsFlags } from './insights.js';
 import { parseAccount, parseConcurrency, parsePort, parseScale, parseSeed, type RunFlags, type SessionOptions } from './flags.js';
 
 const DEFAULT_SEED = 20190401;
@@ -74,6 +75,12 @@ export function buildProgram(run: Handlers): Command {
     .option('-y, --yes', 'do not ask; needed when there is no terminal')
     .action((flags: SessionOptions & { yes?: boolean }) => run.cleanup(flags));
 
+  withSessionOptions(program.command('insights'))
+    .description("the module's five visuals and three challenges, computed from the records in the bucket")
+    .option('--json', 'print one JSON object with every figure (an answer key)')
+    .option('--time-zone <zone>', "the park's IANA time zone (default America/Chicago)")
+    .action((flags: InsightsFlags) => run.insights(flags));
+
   withSimulatorOptions(withSessionOptions(program.command('simulate')))
     .description('run the park simulator alone: to a file (--out FILE, - for stdout) or to a delivery stream (--stream NAME)')
     .option('--out <file>', 'write the day as JSON lines to this file, or - for standard output')
@@ -98,6 +105,7 @@ Examples:
   themepark-workshop --sandbox --yes --scale 0.05   unattended, on a small crowd
   themepark-workshop status --sandbox          where you are
   themepark-workshop verify --accounts class.txt --json   a whole class, for an instructor
+  themepark-workshop insights --sandbox --json   every figure of the day, as an answer key
   themepark-workshop simulate --scale 0.1 --out day.jsonl
 
 Environment:
@@ -123,6 +131,7 @@ export interface Handlers {
   simulate(flags: SimulateFlags): Promise<void>;
   verify(flags: VerifyFlags): Promise<void>;
   cleanup(flags: SessionOptions & { yes?: boolean }): Promise<void>;
+  insights(flags: InsightsFlags): Promise<void>;
 }
 
 /** Runs the command line and returns the exit code; never throws. */
@@ -143,6 +152,9 @@ export async function main(argv: string[]): Promise<number> {
     },
     cleanup: async (flags) => {
       exitCode = await (await import('./cleanup.js')).runCleanup(flags);
+    },
+    insights: async (flags) => {
+      exitCode = await (await import('./insights.js')).runInsightsCommand(flags);
     },
     simulate: async (flags) => {
       exitCode = await (await import('./simulate.js')).runSimulate(flags);
