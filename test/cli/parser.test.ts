@@ -10,7 +10,7 @@ describe('command line', () => {
   it('documents every command and flag in --help, exiting 0', async () => {
     const { result, stdout } = await captureOutput(() => main(['--help']));
     expect(result).toBe(0);
-    for (const word of ['--sandbox', '--profile', '--region', '--step', '--yes', '--home', '--debug', '--scale', '--seed', 'status', 'sandbox']) {
+    for (const word of ['--sandbox', '--profile', '--region', '--step', '--yes', '--home', '--debug', '--scale', '--seed', 'status', 'sandbox', 'verify', 'cleanup', 'simulate', 'insights']) {
       expect(stdout).toContain(word);
     }
   });
@@ -29,6 +29,9 @@ describe('command line', () => {
     ['a bad sandbox account', ['--sandbox-account', '12'], /12-digit/],
     ['a bad sandbox port', ['sandbox', '--port', 'x'], /port from 0/],
     ['an unknown sub-command flag', ['status', '--jsn'], /unknown option '--jsn'/],
+    ['an unknown time zone for insights', ['insights', '--sandbox', '--time-zone', 'Mars/Base'], /Unknown time zone "Mars\/Base"/],
+    ['simulate with no destination', ['simulate'], /exactly one destination/],
+    ['verify with a bad concurrency', ['verify', '--concurrency', '0'], /from 1 to 64/],
   ];
   it.each(usageErrors)('rejects %s with one line and exit code 2', async (_name, argv, expected) => {
     const { result, stderr } = await captureOutput(() => main(argv));
