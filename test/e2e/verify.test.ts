@@ -8,6 +8,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DeleteDeliveryStreamCommand, DescribeDeliveryStreamCommand } from '@aws-sdk/client-firehose';
 import { DeleteObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { DeleteDataSetCommand } from '@aws-sdk/client-quicksight';
+import { execa } from 'execa';
+import { existsSync } from 'node:fs';
+import { BINARY, binaryEnv } from '../helpers/binary.js';
 import { runBinary } from '../helpers/binary.js';
 import { behindTheRunnersBack } from '../helpers/damage.js';
 import { tempHome } from '../helpers/fixture-workshop.js';
@@ -109,6 +113,14 @@ describe('verify and cleanup on the sandbox', () => {
     expect((await runBinary(['--sandbox', '--yes', ...SMALL], home)).exitCode).toBe(0);
     const bucket = 'theme-park-data-000000000000-us-east-1';
 
+    // The QuickSight data set deleted: its checks fail, the data's checks still pass.
+    await behindTheRunnersBack(home, async ({ quickSight }) => {
+      await quickSight.send(new DeleteDataSetCommand({ AwsAccountId: '000000000000', DataSetId: 'theme-park-data' }));
+    });
+    const afterDataSet = await verifyJson(home);
+    expect(failing(afterDataSet.report)).toEqual(expect.arrayContaining(['quickSightDataSetPrepared']));
+    expect(failing(afterDataSet.report)).not.toContain('dataLanded');
+
     // One object of the day removed: the reconciliation notices the gap.
     await behindTheRunnersBack(home, async ({ s3 }) => {
       const listed = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: '20' }));
@@ -133,5 +145,26 @@ describe('verify and cleanup on the sandbox', () => {
     expect(failing(afterStream.report)).toContain('streamActive');
     expect(afterStream.report.checks.find((c) => c.id === 'streamActive')?.detail).toMatch(/no delivery stream theme-park-streaming-data/);
     expect(afterStream.code).toBe(1);
+  });
+
+  it('cleanup after a run killed part way leaves the account empty', async () => {
+    const home = tempHome();
+    const progress = join(home, 'progress', '000000000000-us-east-1.json');
+    const child = execa(process.execPath, [BINARY, '--sandbox', '--yes', '--scale', '0.3'], { env: binaryEnv(home), reject: false, stdin: 'ignore' });
+    const until = Date.now() + 90_000;
+    for (;;) {
+      if (Date.now() > until) throw new Error('the send never started');
+      if (existsSync(progress) && JSON.parse(readFileSync(progress, 'utf8')).checkpoints?.['send-day']?.watermark > 0) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    child.kill('SIGKILL');
+    await child;
+
+    const cleanup = await runBinary(['cleanup', '--sandbox', '--yes'], home);
+    expect(cleanup.exitCode).toBe(0);
+    const { report } = await verifyJson(home);
+    // The QuickSight subscription belongs to the account, not to the module, and stays.
+    expect(report.checks.filter((c) => c.ok).map((c) => c.id)).toEqual(['identityKnown', 'regionSupported', 'quickSightSubscribed']);
+    expect(existsSync(progress)).toBe(false);
   });
 });
