@@ -39,7 +39,7 @@ Point the AWS CLI at it in another terminal:
   export AWS_SECRET_ACCESS_KEY=sandbox
   export AWS_REGION=${DEFAULT_SANDBOX_REGION}
   aws sts get-caller-identity
-  aws s3 ls --endpoint-url ${endpoint}   # S3 wants path-style: add  s3 =\\n  addressing_style = path  to ~/.aws/config
+  aws s3 ls        # an IP-address endpoint makes the CLI use path-style S3, as the sandbox needs
 
 Press Ctrl-C to stop it; its state stays on disk for next time.
 `;
