@@ -56,6 +56,11 @@ export async function runWorkshop(flags: RunFlags): Promise<number> {
       }
       const { renderWorkshop } = await import('../ui/index.js');
       const exit = await renderWorkshop(workshop, { noColor: wantsNoColor(), startStepId: flags.step, debug: flags.debug });
+      if (exit.reason === 'cleanup') {
+        // The app has let go of the terminal; cleanup asks its question on plain lines.
+        const { cleanUpSession } = await import('./cleanup.js');
+        return await cleanUpSession(session, { yes: false });
+      }
       return exit.allPassed ? 0 : 1;
     } finally {
       detachLog();

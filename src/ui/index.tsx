@@ -67,11 +67,13 @@ export async function renderWorkshop(
   }
 }
 
+const EXIT_REASONS: ReadonlyArray<WorkshopExit['reason']> = ['quit', 'finished', 'cleanup'];
+
 function isWorkshopExit(value: unknown): value is WorkshopExit {
   return (
     typeof value === 'object' &&
     value !== null &&
-    ((value as WorkshopExit).reason === 'quit' || (value as WorkshopExit).reason === 'finished') &&
+    EXIT_REASONS.includes((value as WorkshopExit).reason) &&
     typeof (value as WorkshopExit).allPassed === 'boolean'
   );
 }

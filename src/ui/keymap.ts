@@ -11,6 +11,8 @@ export type Intent =
   | 'back'
   | 'next'
   | 'commands'
+  /** Leave, and have the command line run cleanup (it asks first). */
+  | 'cleanup'
   | 'quit'
   /** Ctrl-C: like quit, but a second one while stopping leaves at once. */
   | 'interrupt'
@@ -52,6 +54,7 @@ export function intentFor(mode: KeyMode, input: string, key: Partial<KeyFlags>):
 
   if (input === 'q') return 'quit';
   if (input === 'b' || key.leftArrow) return 'back';
+  if (input === 'x') return 'cleanup';
 
   if (mode === 'finished') {
     return key.return ? 'quit' : null;

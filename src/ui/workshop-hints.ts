@@ -20,6 +20,7 @@ export function hintsFor(mode: KeyMode, state: HintState): KeyHint[] {
   if (mode === 'finished') {
     return [
       { keys: '⏎/q', label: 'leave', emphasis: true },
+      { keys: 'x', label: 'clean up now' },
       { keys: '←/b', label: 'back to the steps' },
     ];
   }
@@ -39,6 +40,7 @@ export function hintsFor(mode: KeyMode, state: HintState): KeyHint[] {
     { keys: '→', label: 'next', emphasis: state.selectedDone },
     { keys: '?', label: 'commands', optional: true },
     { keys: '↑↓', label: 'scroll', optional: true },
+    { keys: 'x', label: 'clean up', optional: true },
     { keys: 'q', label: 'quit' },
   ];
 }

@@ -63,4 +63,22 @@ async function waitFor(session: string, pattern: RegExp, timeoutMs = 30000): Pro
     const progress = JSON.parse(readFileSync(join(home, 'progress', '000000000000-us-east-1.json'), 'utf8'));
     expect(progress.steps['before-you-start'].status).toBe('done');
   });
+
+  it('offers cleanup with x, which asks first and then removes everything', async () => {
+    const home = tempHome();
+    const exitFile = join(home, 'exit-code');
+    const command =
+      `env THEMEPARK_HOME=${home} THEMEPARK_SANDBOX_TIME_SCALE=200 AWS_CONFIG_FILE=/nonexistent AWS_SHARED_CREDENTIALS_FILE=/nonexistent ` +
+      `${process.execPath} ${BINARY} --sandbox; echo $? > ${exitFile}; sleep 60`;
+    tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', command);
+    await waitFor(session, /q quit/);
+
+    tmux('send-keys', '-t', session, 'x');
+    await waitFor(session, /Remove all of it\? \[y\/N\]/);
+    tmux('send-keys', '-t', session, 'y', 'Enter');
+    await waitFor(session, /Everything the module created is gone/);
+    const until = Date.now() + 15000;
+    while (!existsSync(exitFile) && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+    expect(readFileSync(exitFile, 'utf8').trim()).toBe('0');
+  });
 });

@@ -6,7 +6,7 @@ import { hintsFor, promptMessage } from '../../src/ui/workshop-hints.js';
 const keys = (hints: { keys: string }[]) => hints.map((hint) => hint.keys);
 
 describe('key hints', () => {
-  it('offers run, check, skip, moving, commands, scrolling and quit while idle', () => {
+  it('offers run, check, skip, moving, commands, scrolling, clean-up and quit while idle', () => {
     expect(keys(hintsFor('steps', { running: false, selectedDone: false }))).toEqual([
       '⏎',
       'c',
@@ -15,6 +15,7 @@ describe('key hints', () => {
       '→',
       '?',
       '↑↓',
+      'x',
       'q',
     ]);
   });

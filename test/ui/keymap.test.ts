@@ -25,7 +25,9 @@ describe('intentFor', () => {
     ['steps', 'g', {}, 'top'],
     ['steps', 'G', {}, 'bottom'],
     ['steps', 'y', {}, null],
-    ['steps', 'x', {}, null],
+    ['steps', 'x', {}, 'cleanup'],
+    ['finished', 'x', {}, 'cleanup'],
+    ['steps', 'z', {}, null],
     // In a prompt only the answers and Ctrl-C count: n means "no", not "next step".
     ['prompt', 'y', {}, 'yes'],
     ['prompt', 'Y', {}, 'yes'],

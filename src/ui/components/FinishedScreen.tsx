@@ -13,7 +13,7 @@ export interface FinishedScreenProps {
 /** The commands to run after the workshop, with why. Shown as written: the learner types them. */
 const NEXT_COMMANDS = [
   { command: 'themepark-workshop verify', why: 'checks everything again, and changes nothing' },
-  { command: 'themepark-workshop cleanup', why: 'deletes what the workshop made, so it costs nothing more' },
+  { command: 'themepark-workshop cleanup', why: 'deletes what the workshop made, so it costs nothing more (or press x now)' },
 ];
 
 /** After the last step: what was done, per section, and the two commands that come next. */

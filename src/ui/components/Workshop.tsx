@@ -72,7 +72,7 @@ export function Workshop({ controller, startStepId, debug, frameMs }: WorkshopPr
   const textScroll = useTextScroll(lines.length, layout.textRows);
 
   const leave = useCallback(
-    (reason: 'quit' | 'finished') =>
+    (reason: WorkshopExit['reason']) =>
       app.exit({ reason, allPassed: allPassed(controller.view()) } satisfies WorkshopExit),
     [app, controller],
   );

@@ -6,6 +6,7 @@ import { intentFor, type Intent, type KeyMode } from '../keymap.js';
 import { findStep } from '../workshop-view.js';
 import type { PendingQuestion } from './use-question.js';
 import type { Workshop } from './use-workshop.js';
+import type { WorkshopExit } from '../workshop-exit.js';
 
 /** A y/n prompt of the UI's own; an action's questions come through PendingQuestion instead. */
 export type PromptState = { kind: 'skip'; stepId: string; title: string } | { kind: 'quit' };
@@ -28,7 +29,7 @@ export interface KeyContext {
   scroll(intent: ScrollIntent): void;
   /** The selection moved: the pane shows the new step's text from the top. */
   moved(): void;
-  leave(reason: 'quit' | 'finished'): void;
+  leave(reason: WorkshopExit['reason']): void;
 }
 
 /** Wires keys to what they do now. Returns the key mode, which the hints line follows. */
@@ -88,6 +89,9 @@ function handle(context: KeyContext, mode: KeyMode, intent: Intent): void {
       return;
     case 'commands':
       context.toggleCommands();
+      return;
+    case 'cleanup':
+      if (!workshop.running) context.leave('cleanup');
       return;
     case 'yes':
     case 'no':
