@@ -31,6 +31,22 @@ async function waitFor(session: string, pattern: RegExp, timeoutMs = 30000): Pro
   }
 }
 
+/** Starts the app on the sandbox in a 120x40 tmux window; returns the file its exit code lands in. */
+function startApp(session: string, home: string): string {
+  const exitFile = join(home, 'exit-code');
+  const command =
+    `env THEMEPARK_HOME=${home} THEMEPARK_SANDBOX_TIME_SCALE=200 AWS_CONFIG_FILE=/nonexistent AWS_SHARED_CREDENTIALS_FILE=/nonexistent ` +
+    `${process.execPath} ${BINARY} --sandbox; echo $? > ${exitFile}; sleep 60`;
+  tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', command);
+  return exitFile;
+}
+
+async function exitCodeOf(exitFile: string): Promise<string> {
+  const until = Date.now() + 15000;
+  while (!existsSync(exitFile) && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+  return readFileSync(exitFile, 'utf8').trim();
+}
+
 (hasTmux ? describe : describe.skip)('the binary in a terminal', () => {
   const session = `themepark-${process.pid}`;
   afterEach(() => {
@@ -43,11 +59,7 @@ async function waitFor(session: string, pattern: RegExp, timeoutMs = 30000): Pro
 
   it('shows the steps, runs one on Enter, and quits on q with progress saved', async () => {
     const home = tempHome();
-    const exitFile = join(home, 'exit-code');
-    const command =
-      `env THEMEPARK_HOME=${home} THEMEPARK_SANDBOX_TIME_SCALE=200 AWS_CONFIG_FILE=/nonexistent AWS_SHARED_CREDENTIALS_FILE=/nonexistent ` +
-      `${process.execPath} ${BINARY} --sandbox; echo $? > ${exitFile}; sleep 60`;
-    tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', command);
+    const exitFile = startApp(session, home);
 
     const first = await waitFor(session, /Who and where you are/);
     expect(first).toMatch(/Deploy the delivery stream/);
@@ -57,28 +69,20 @@ async function waitFor(session: string, pattern: RegExp, timeoutMs = 30000): Pro
     await waitFor(session, /all 2 checks pass/);
 
     tmux('send-keys', '-t', session, 'q');
-    const until = Date.now() + 15000;
-    while (!existsSync(exitFile) && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
-    expect(readFileSync(exitFile, 'utf8').trim()).toMatch(/^[01]$/);
+    expect(await exitCodeOf(exitFile)).toMatch(/^[01]$/);
     const progress = JSON.parse(readFileSync(join(home, 'progress', '000000000000-us-east-1.json'), 'utf8'));
     expect(progress.steps['before-you-start'].status).toBe('done');
   });
 
   it('offers cleanup with x, which asks first and then removes everything', async () => {
     const home = tempHome();
-    const exitFile = join(home, 'exit-code');
-    const command =
-      `env THEMEPARK_HOME=${home} THEMEPARK_SANDBOX_TIME_SCALE=200 AWS_CONFIG_FILE=/nonexistent AWS_SHARED_CREDENTIALS_FILE=/nonexistent ` +
-      `${process.execPath} ${BINARY} --sandbox; echo $? > ${exitFile}; sleep 60`;
-    tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', command);
+    const exitFile = startApp(session, home);
     await waitFor(session, /q quit/);
 
     tmux('send-keys', '-t', session, 'x');
     await waitFor(session, /Remove all of it\? \[y\/N\]/);
     tmux('send-keys', '-t', session, 'y', 'Enter');
     await waitFor(session, /Everything the module created is gone/);
-    const until = Date.now() + 15000;
-    while (!existsSync(exitFile) && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
-    expect(readFileSync(exitFile, 'utf8').trim()).toBe('0');
+    expect(await exitCodeOf(exitFile)).toBe('0');
   });
 });
