@@ -32,11 +32,12 @@ async function waitFor(session: string, pattern: RegExp, timeoutMs = 30000): Pro
 }
 
 /** Starts the app on the sandbox in a 120x40 tmux window; returns the file its exit code lands in. */
-function startApp(session: string, home: string): string {
+function startApp(session: string, home: string, args = '--sandbox'): string {
   const exitFile = join(home, 'exit-code');
   const command =
-    `env THEMEPARK_HOME=${home} THEMEPARK_SANDBOX_TIME_SCALE=200 AWS_CONFIG_FILE=/nonexistent AWS_SHARED_CREDENTIALS_FILE=/nonexistent ` +
-    `${process.execPath} ${BINARY} --sandbox; echo $? > ${exitFile}; sleep 60`;
+    `env -u AWS_PROFILE -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN THEMEPARK_HOME=${home} ` +
+    `THEMEPARK_SANDBOX_TIME_SCALE=200 AWS_CONFIG_FILE=/nonexistent AWS_SHARED_CREDENTIALS_FILE=/nonexistent AWS_EC2_METADATA_DISABLED=true ` +
+    `${process.execPath} ${BINARY} ${args}; echo $? > ${exitFile}; sleep 60`;
   tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', command);
   return exitFile;
 }
@@ -83,6 +84,16 @@ async function exitCodeOf(exitFile: string): Promise<string> {
     await waitFor(session, /Remove all of it\? \[y\/N\]/);
     tmux('send-keys', '-t', session, 'y', 'Enter');
     await waitFor(session, /Everything the module created is gone/);
+    expect(await exitCodeOf(exitFile)).toBe('0');
+  });
+
+  it('without credentials, offers the sandbox and opens it on Enter', async () => {
+    const home = tempHome();
+    const exitFile = startApp(session, home, '--region us-east-1');
+    await waitFor(session, /No AWS credentials were found\. Run on the local sandbox instead\? \[Y\/n\]/);
+    tmux('send-keys', '-t', session, 'Enter');
+    await waitFor(session, /sandbox · account 000000000000/);
+    tmux('send-keys', '-t', session, 'q');
     expect(await exitCodeOf(exitFile)).toBe('0');
   });
 });
