@@ -1,6 +1,8 @@
 // Ink draws only the last frame when CI is set (is-in-ci), and the terminal
 // tests watch every frame; the workers and the binaries they start inherit this.
 delete process.env.CI;
+// The SDK's Node 20 notice would otherwise appear in every suite that loads a client.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 // TypeScript ESM through ts-jest. Workers are bounded because CI has two
 // cores and several suites start a sandbox server or the real binary.
