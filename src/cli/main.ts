@@ -28,7 +28,7 @@ function withSessionOptions(command: Command): Command {
     .option('--profile <name>', 'AWS profile from ~/.aws/config (default: the SDK chain: env, default profile, SSO, container, instance)')
     .option('--region <region>', 'AWS region (default: AWS_REGION, then the profile, then instance metadata; us-east-1 on the sandbox)')
     .option('--home <dir>', 'folder for progress, logs and sandbox data (THEMEPARK_HOME wins; default ~/.themepark-workshop)')
-    .option('--debug', 'show stack traces and the SDK\'s retries');
+    .option('--debug', 'show stack traces on failure');
 }
 
 function withSimulatorOptions(command: Command): Command {
@@ -41,7 +41,7 @@ export function buildProgram(run: Handlers): Command {
   const program = new Command()
     .name('themepark-workshop')
     .description(
-      'Takes you through "Analyzing visitor stats" of the Innovator Island workshop: wristband taps stream\n' +
+      'Takes you through "Analyzing visitor stats" of the Innovator Island workshop: wristband taps stream ' +
         'through Amazon Data Firehose into S3 and are analysed in Amazon QuickSight, on AWS or on a local sandbox.',
     )
     .version(packageVersion(), '-v, --version', 'print the version')
@@ -113,7 +113,11 @@ Environment:
   NO_COLOR                        no colours
   THEMEPARK_SANDBOX_TIME_SCALE    sandbox waits run this many times faster (default 1)
   THEMEPARK_SANDBOX_QUOTA         sandbox Firehose quota "records/s,requests/s,MiB/s"
-  THEMEPARK_SANDBOX_FAULTS        sandbox faults, e.g. "partial=0.1,throttle=0.05,drop=0.01"`,
+  THEMEPARK_SANDBOX_FAULTS        sandbox faults, e.g. "partial=0.1,throttle=0.05,drop=0.01"
+  THEMEPARK_SANDBOX_FAULT_SEED    seed for those faults, to repeat a run
+  THEMEPARK_SANDBOX_QUICKSIGHT    sandbox QuickSight accounts, e.g. "unsubscribed" or "no-s3-access" (see README)
+  THEMEPARK_QUICKSIGHT_EMAIL      notification e-mail, to subscribe to QuickSight through the API
+  THEMEPARK_QUICKSIGHT_USER       the QuickSight user that owns what the module creates`,
   );
   return program;
 }
