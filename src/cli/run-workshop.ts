@@ -52,6 +52,7 @@ export async function runWorkshop(flags: RunFlags): Promise<number> {
           showCommands: Boolean(flags.showCommands),
           noColor: wantsNoColor(),
           out: process.stdout,
+          debug: flags.debug,
         });
       }
       const { renderWorkshop } = await import('../ui/index.js');

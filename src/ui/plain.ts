@@ -15,6 +15,8 @@ export interface PlainProps {
   out: NodeJS.WritableStream;
   /** Least time between two lines of the same live view. @default 3000 */
   liveIntervalMs?: number;
+  /** Print an action's stack trace under its error. @default false */
+  debug?: boolean;
 }
 
 /** Events that close a live view: its last state is worth one more line first. */
@@ -22,7 +24,7 @@ const FLUSH_BEFORE = new Set<string>([CODES.SEND_DONE, CODES.LANDING_DONE, CODES
 
 const SYMBOLS: Record<Level, string> = { debug: '·', info: '·', success: '✓', warn: '!', error: '✗' };
 
-export function createPlainPrinter(props: Pick<PlainProps, 'noColor' | 'out' | 'liveIntervalMs'>) {
+export function createPlainPrinter(props: Pick<PlainProps, 'noColor' | 'out' | 'liveIntervalMs' | 'debug'>) {
   const chalk = new Chalk({ level: props.noColor ? 0 : 1 });
   const paint: Record<Level, (text: string) => string> = {
     debug: chalk.gray,
@@ -48,6 +50,7 @@ export function createPlainPrinter(props: Pick<PlainProps, 'noColor' | 'out' | '
     const indent = event.code === CODES.STEP_START ? '' : '  ';
     const text = event.code === CODES.STEP_START ? chalk.bold(`▸ ${event.message}`) : `${SYMBOLS[event.level]} ${event.message}`;
     write(indent + paint[event.level](text));
+    if (props.debug && typeof event.data?.stack === 'string') write(chalk.gray(event.data.stack));
   }
 
   function flushLive(): void {
