@@ -9,6 +9,7 @@ import type { ActionDefinition, Json } from '../engine/types.js';
 import { CODES } from '../engine/codes.js';
 import { describeStream } from '../aws/firehose.js';
 import { BucketReader, type BucketReconciliation } from '../aws/reconcile-bucket.js';
+import { writeReceipt } from '../aws/receipt.js';
 import { sleep } from '../util/sleep.js';
 
 const RESEND_FIX = 'Send the day again with: themepark-workshop --step send-day';
@@ -59,6 +60,17 @@ export const watchLanding: ActionDefinition = {
     }
     if (result.otherLines > 0) {
       emit(CODES.LANDING_OTHER, 'info', `${result.otherLines} lines in the bucket come from other runs (another seed, scale or day).`);
+    }
+    if (result.missing === 0) {
+      const key = await writeReceipt(session.clients, session.names.bucket, {
+        version: 1,
+        runTag,
+        records: result.landed,
+        duplicates: result.duplicates,
+        writtenAt: new Date().toISOString(),
+        objects: reader.objectsRead(),
+      });
+      emit(CODES.LANDING_RECEIPT, 'info', `Left a receipt at s3://${session.names.bucket}/${key}, so checks need not read the data again.`);
     }
     if (result.missing > 0) {
       emit(CODES.LANDING_MISSING, 'error', `Missing positions include ${result.missingSample.join(', ')}. Run this step again to keep waiting, or: ${RESEND_FIX}`);

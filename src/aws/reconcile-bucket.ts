@@ -13,7 +13,7 @@ export interface BucketReconciliation extends Reconciliation {
 
 /** Keeps a Reconciler fed from objects as they appear; reads each object once. */
 export class BucketReader {
-  private readonly read = new Set<string>();
+  private readonly read = new Map<string, number>();
   private reconciler: Reconciler | undefined;
   private bytes = 0;
   newestKey: string | undefined;
@@ -47,9 +47,14 @@ export class BucketReader {
     });
     await readObject(this.clients, this.bucket, object.key, (chunk) => splitter.push(chunk), signal);
     splitter.end();
-    this.read.add(object.key);
+    this.read.set(object.key, object.size);
     this.bytes += object.size;
     if (!this.newestKey || object.key > this.newestKey) this.newestKey = object.key;
+  }
+
+  /** Every object read so far, with its size, for a landing receipt. */
+  objectsRead(): Array<{ key: string; size: number }> {
+    return [...this.read].map(([key, size]) => ({ key, size }));
   }
 
   result(): BucketReconciliation {

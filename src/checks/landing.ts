@@ -1,11 +1,12 @@
 /**
- * Section 2's checks, read-only. With the reconciliation of a run saved
- * locally they compare against it; without (verify on an instructor's
- * machine) they read the bucket and count by event id themselves.
+ * Section 2's checks, read-only. A landing receipt in the bucket (see
+ * src/aws/receipt.ts) lets them compare listings; without one they read the
+ * bucket and count by event id themselves.
  */
 import type { CheckDefinition } from '../engine/types.js';
 import { listDataObjects } from '../aws/landing.js';
 import { BucketReader } from '../aws/reconcile-bucket.js';
+import { readReceipt, receiptDifferences } from '../aws/receipt.js';
 
 export const dataLanded: CheckDefinition = {
   title: 'Records landed in the bucket',
@@ -24,6 +25,17 @@ export const noRecordsMissing: CheckDefinition = {
   async run({ session, outputs }) {
     const runTag = typeof outputs.runTag === 'string' ? outputs.runTag : undefined;
     const expected = typeof outputs.sentRecords === 'number' ? outputs.sentRecords : undefined;
+
+    // A receipt from a complete landing: only the listing needs comparing.
+    const receipt = await readReceipt(session.clients, session.names.bucket, runTag);
+    if (receipt && (expected === undefined || receipt.records === expected)) {
+      const differences = receiptDifferences(receipt, await listDataObjects(session.clients, session.names.bucket));
+      if (differences.length > 0) {
+        return { ok: false, detail: `${differences.length} object(s) changed since every record was counted (${differences[0]}); run the landing step again, or resend` };
+      }
+      return { ok: true, detail: `all ${receipt.records} records present (counted ${receipt.writtenAt.slice(0, 16)}Z; its ${receipt.objects.length} objects are unchanged), ${receipt.duplicates} duplicated` };
+    }
+
     const reader = new BucketReader(session.clients, session.names.bucket, runTag, expected);
     await reader.catchUp();
     const result = reader.result();

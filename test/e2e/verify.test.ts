@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DeleteDeliveryStreamCommand, DescribeDeliveryStreamCommand } from '@aws-sdk/client-firehose';
-import { DeleteObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { DeleteDataSetCommand } from '@aws-sdk/client-quicksight';
 import { execa } from 'execa';
 import { existsSync } from 'node:fs';
@@ -52,6 +52,8 @@ describe('verify and cleanup on the sandbox', () => {
     const { code, report } = await verifyJson(home);
     expect(failing(report)).toEqual([]);
     expect(code).toBe(0);
+    // The landing step left a receipt, so verify compared listings instead of reading the day.
+    expect(report.checks.find((c) => c.id === 'noRecordsMissing')?.detail).toMatch(/objects are unchanged/);
 
     // Read-only by construction: the sandbox's request log shows only reads since verify began.
     const writes = readFileSync(join(home, 'sandbox', 'requests.log'), 'utf8')
@@ -113,6 +115,24 @@ describe('verify and cleanup on the sandbox', () => {
     expect((await runBinary(['--sandbox', '--yes', ...SMALL], home)).exitCode).toBe(0);
     const bucket = 'theme-park-data-000000000000-us-east-1';
 
+    // Without the landing receipt, verify reads the day and counts by event id itself.
+    let receipt: { key: string; body: string } | undefined;
+    await behindTheRunnersBack(home, async ({ s3 }) => {
+      const receipts = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: 'receipts/' }));
+      expect(receipts.Contents).toHaveLength(1);
+      const key = receipts.Contents![0].Key!;
+      receipt = { key, body: await (await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body!.transformToString() };
+      await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    });
+    const withoutReceipt = await verifyJson(home);
+    expect(withoutReceipt.report.checks.find((c) => c.id === 'noRecordsMissing')).toMatchObject({
+      ok: true,
+      detail: expect.stringMatching(/total inferred from the data/),
+    });
+    await behindTheRunnersBack(home, async ({ s3 }) => {
+      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: receipt!.key, Body: receipt!.body }));
+    });
+
     // The QuickSight data set deleted: its checks fail, the data's checks still pass.
     await behindTheRunnersBack(home, async ({ quickSight }) => {
       await quickSight.send(new DeleteDataSetCommand({ AwsAccountId: '000000000000', DataSetId: 'theme-park-data' }));
@@ -127,7 +147,8 @@ describe('verify and cleanup on the sandbox', () => {
       await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: listed.Contents![0].Key! }));
     });
     const afterObjects = await verifyJson(home);
-    expect(failing(afterObjects.report)).toContain('dataLanded');
+    expect(failing(afterObjects.report)).toEqual(expect.arrayContaining(['dataLanded', 'noRecordsMissing']));
+    expect(afterObjects.report.checks.find((c) => c.id === 'noRecordsMissing')?.detail).toMatch(/changed since every record was counted .* is gone/);
 
     // The delivery stream deleted: the stream check fails, the stack check still passes.
     await behindTheRunnersBack(home, async ({ firehose }) => {
