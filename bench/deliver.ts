@@ -19,7 +19,7 @@ import { CreateDeliveryStreamCommand, DescribeDeliveryStreamCommand } from '@aws
 import { createClients } from '../src/aws/clients.js';
 import { createSendingClient, putBatchTo } from '../src/aws/firehose-put.js';
 import { startSandboxProcess } from '../src/session/sandbox-process.js';
-import { resolveDayPlan, simulateDay, toJsonLine } from '../src/simulator/index.js';
+import { encodeDay, resolveDayPlan } from '../src/simulator/index.js';
 import { sendRecords } from '../src/simulator/sender.js';
 
 const args = process.argv.slice(2);
@@ -55,9 +55,7 @@ while ((await clients.firehose.send(new DescribeDeliveryStreamCommand({ Delivery
 }
 
 const plan = resolveDayPlan({ scale, seed: 1, date: '2026-07-04' });
-const records = (function* () {
-  for (const event of simulateDay(plan)) yield { sequence: event.sequence, data: Buffer.from(toJsonLine(event)) };
-})();
+const records = encodeDay(plan);
 const started = process.hrtime.bigint();
 const cpuBefore = process.cpuUsage();
 const stats = await sendRecords({ records, put: putBatchTo(createSendingClient(clients), 'bench') });

@@ -9,7 +9,7 @@ import { isNotFound } from '../aws/errors.js';
 import { CODES } from '../engine/codes.js';
 import { createSendingClient, putBatchTo } from '../aws/firehose-put.js';
 import { describeStream } from '../aws/firehose.js';
-import { resolveDayPlan, runTag, simulateDay, toJsonLine, OPENING_HOUR, OPENING_MINUTES, MODEL_VERSION } from '../simulator/index.js';
+import { encodeDay, resolveDayPlan, runTag, OPENING_HOUR, OPENING_MINUTES, MODEL_VERSION } from '../simulator/index.js';
 import type { DayPlan } from '../simulator/index.js';
 import { sendRecords, type SendStats } from '../simulator/sender.js';
 import type { RateLimits } from '../simulator/rate-limiter.js';
@@ -90,16 +90,12 @@ export const sendDay: ActionDefinition = {
     // Tallies of what has been handed to the sender, for the live view.
     const tally = { entries: 0, rides: 0, exits: 0, minute: 0 };
     const quota = session.mode === 'aws' ? regionalQuota(session.region) : undefined;
-    const records = (function* () {
-      const day = simulateDay({ ...plan, skip: checkpoint.watermark });
-      for (const event of day) {
-        if (event.event === 'Entry') tally.entries += 1;
-        else if (event.event === 'Ride') tally.rides += 1;
-        else tally.exits += 1;
-        tally.minute = event.minute;
-        yield { sequence: event.sequence, data: Buffer.from(toJsonLine(event)) };
-      }
-    })();
+    const records = encodeDay({ ...plan, skip: checkpoint.watermark }, (event) => {
+      if (event.event === 'Entry') tally.entries += 1;
+      else if (event.event === 'Ride') tally.rides += 1;
+      else tally.exits += 1;
+      tally.minute = event.minute;
+    });
 
     const baseBytes = checkpoint.sentBytes;
     let lastLive = 0;

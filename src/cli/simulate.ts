@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { UsageError } from './errors.js';
 import type { SessionOptions } from './flags.js';
 import { openFromFlags } from './context.js';
-import { resolveDayPlan, runTag, simulateDay, toJsonLine } from '../simulator/index.js';
+import { encodeDay, resolveDayPlan, runTag, simulateDay, toJsonLine } from '../simulator/index.js';
 
 export interface SimulateFlags extends SessionOptions {
   scale: number;
@@ -68,9 +68,7 @@ async function streamDay(plan: ReturnType<typeof resolveDayPlan>, flags: Simulat
   const onSignal = () => stop.abort(new Error('Interrupted'));
   process.once('SIGINT', onSignal);
   try {
-    const records = (function* () {
-      for (const event of simulateDay(plan)) yield { sequence: event.sequence, data: Buffer.from(toJsonLine(event)) };
-    })();
+    const records = encodeDay(plan);
     let lastLine = 0;
     const stats = await sendRecords({
       records,

@@ -9,6 +9,7 @@
 export { simulateDay, countDayRecords } from './day.js';
 export type { SimulateOptions } from './day.js';
 export { toJsonLine, writeJsonLine } from './json-line.js';
+export { encodeDay, type EncodedRecord } from './encode-day.js';
 export { DayTally, summarizeDay } from './tally.js';
 export type { DaySummary, RideSummary } from './tally.js';
 export { resolveDayPlan, runTag, DEFAULT_SEED, MAX_SCALE, MODEL_VERSION } from './plan.js';

@@ -9,7 +9,7 @@ import { CreateDeliveryStreamCommand, DescribeDeliveryStreamCommand } from '@aws
 import { createClients, type AwsClients } from '../../src/aws/clients.js';
 import { createSendingClient, putBatchTo } from '../../src/aws/firehose-put.js';
 import { BucketReader } from '../../src/aws/reconcile-bucket.js';
-import { resolveDayPlan, runTag, simulateDay, toJsonLine } from '../../src/simulator/index.js';
+import { encodeDay, resolveDayPlan, runTag } from '../../src/simulator/index.js';
 import { sendRecords } from '../../src/simulator/sender.js';
 import { startTestSandbox } from '../sandbox/helpers.js';
 
@@ -39,9 +39,7 @@ async function setUp(options: { faults?: string; quota?: string }) {
 }
 
 function dayRecords(skip = 0) {
-  return (function* () {
-    for (const event of simulateDay({ ...plan, skip })) yield { sequence: event.sequence, data: Buffer.from(toJsonLine(event)) };
-  })();
+  return encodeDay({ ...plan, skip });
 }
 
 async function reconcile(clients: AwsClients, expected: number) {
