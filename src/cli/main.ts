@@ -53,7 +53,7 @@ export function buildProgram(run: Handlers): Command {
     .configureOutput({ outputError: (text, write) => write(formatUsageError(text)) });
 
   withSimulatorOptions(withSessionOptions(program))
-    .option('--step <id>', 'start at this step, running it again even if done; `status` lists the ids')
+    .option('--step <id>', 'start at this step (with --yes, run it again even if done); `status` lists the ids')
     .option('-y, --yes', 'no prompts: run from the saved position to the end, one line per event')
     .option('--show-commands', 'in plain mode, print the AWS CLI commands each step stands for')
     .action((flags: RunFlags) => run.workshop(flags));
