@@ -72,7 +72,7 @@ export async function deployStack(props: DeployProps): Promise<DeployResult> {
   let existing = await describeStack(client, stackName);
 
   if (existing && !isSettled(existing.StackStatus ?? '')) {
-    existing = await follow(props, new Date(), existing.StackStatus ?? '');
+    existing = await follow(props, await StackEventPoller.newestEventId(client, stackName), existing.StackStatus ?? '');
   }
   if (existing && DEAD_END.has(existing.StackStatus ?? '')) {
     if (!(await props.confirmRecreate(existing))) {
@@ -86,7 +86,8 @@ export async function deployStack(props: DeployProps): Promise<DeployResult> {
     existing = undefined;
   }
 
-  const started = new Date(Date.now() - 1000);
+  // The last event of the stack as it is, so the view shows this deploy's events only.
+  const boundary = existing ? await StackEventPoller.newestEventId(client, stackName) : undefined;
   const common = {
     StackName: stackName,
     TemplateBody: props.templateBody,
@@ -109,13 +110,13 @@ export async function deployStack(props: DeployProps): Promise<DeployResult> {
     }
   }
 
-  const stack = await follow(props, started, 'UNKNOWN');
+  const stack = await follow(props, boundary, 'UNKNOWN');
   return { change, stackId: stack?.StackId ?? '', status: stack?.StackStatus ?? '', outputs: outputsOf(stack) };
 }
 
 /** Poll events and status until the stack settles; throw with every resource's reason if it failed. */
-async function follow(props: DeployProps, since: Date, initial: string): Promise<Stack | undefined> {
-  const poller = new StackEventPoller(props.client, props.stackName, since);
+async function follow(props: DeployProps, afterEventId: string | undefined, initial: string): Promise<Stack | undefined> {
+  const poller = new StackEventPoller(props.client, props.stackName, afterEventId);
   const activity = new StackActivity(props.stackName, props.resourceCount);
   activity.stackStatus = initial;
   for (;;) {

@@ -7,8 +7,8 @@
  *        └── poll every second until the stack settles
  *
  * DescribeStackEvents lists newest first and pages backwards in time, so a
- * poll reads pages only until it meets an event it has already seen, or one
- * older than the deploy it follows.
+ * poll reads pages only until it meets an event it has already seen, or the
+ * last event from before the deploy it follows.
  */
 import { DescribeStackEventsCommand, type StackEvent } from '@aws-sdk/client-cloudformation';
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
@@ -19,9 +19,22 @@ export class StackEventPoller {
   constructor(
     private readonly client: CloudFormationClient,
     private readonly stackName: string,
-    /** Events before this moment belong to earlier deploys and are ignored. */
-    private readonly since: Date,
-  ) {}
+    /**
+     * The newest event before this deploy began: it and everything older
+     * belong to earlier deploys. Marking the boundary by event rather than by
+     * time keeps a skewed local clock from hiding or repeating events.
+     * @default none: every event of the stack is this deploy's (a new stack)
+     */
+    afterEventId?: string,
+  ) {
+    if (afterEventId) this.seen.add(afterEventId);
+  }
+
+  /** The id of the stack's newest event now, to mark where a deploy about to start begins. */
+  static async newestEventId(client: CloudFormationClient, stackName: string): Promise<string | undefined> {
+    const page = await client.send(new DescribeStackEventsCommand({ StackName: stackName }));
+    return page.StackEvents?.[0]?.EventId;
+  }
 
   /** Events not returned before, oldest first. */
   async poll(): Promise<StackEvent[]> {
@@ -31,7 +44,7 @@ export class StackEventPoller {
       const page = await this.client.send(new DescribeStackEventsCommand({ StackName: this.stackName, NextToken: nextToken }));
       for (const event of page.StackEvents ?? []) {
         const id = event.EventId ?? `${event.LogicalResourceId}:${event.ResourceStatus}:${event.Timestamp?.toISOString()}`;
-        if (this.seen.has(id) || (event.Timestamp && event.Timestamp < this.since)) break pages;
+        if (this.seen.has(id)) break pages;
         this.seen.add(id);
         fresh.push(event);
       }
