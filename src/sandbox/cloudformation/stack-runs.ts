@@ -62,14 +62,20 @@ export async function runCreate(env: RunEnv): Promise<void> {
   await runCreateRollback(env);
 }
 
+/** Deletes every resource of the stack not already gone; returns those that could not be deleted. */
+function deleteWhatIsLeft(env: RunEnv): ReturnType<typeof deleteResources> {
+  const { stack } = env.recorder;
+  const left = Object.values(stack.resources).filter(
+    (r) => r.status !== 'DELETE_COMPLETE' && r.status !== 'DELETE_SKIPPED',
+  );
+  return deleteResources(env, left, templateOf(stack.templateBody));
+}
+
 /** Deletes whatever a failed creation made. */
 export async function runCreateRollback(env: RunEnv): Promise<void> {
   const { recorder } = env;
   const { stack } = recorder;
-  const left = Object.values(stack.resources).filter(
-    (r) => r.status !== 'DELETE_COMPLETE' && r.status !== 'DELETE_SKIPPED',
-  );
-  const failed = await deleteResources(env, left, templateOf(stack.templateBody));
+  const failed = await deleteWhatIsLeft(env);
   if (failed.length) {
     recorder.stackStatus('ROLLBACK_FAILED', failedTo('delete', failed));
     return;
@@ -84,10 +90,7 @@ export async function runCreateRollback(env: RunEnv): Promise<void> {
 export async function runDelete(env: RunEnv): Promise<void> {
   const { recorder } = env;
   const { stack } = recorder;
-  const left = Object.values(stack.resources).filter(
-    (r) => r.status !== 'DELETE_COMPLETE' && r.status !== 'DELETE_SKIPPED',
-  );
-  const failed = await deleteResources(env, left, templateOf(stack.templateBody));
+  const failed = await deleteWhatIsLeft(env);
   if (failed.length) {
     recorder.stackStatus('DELETE_FAILED', failedTo('delete', failed));
     return;
