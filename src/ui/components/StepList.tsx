@@ -1,8 +1,9 @@
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import { memo } from 'react';
 
 import type { WorkshopView } from '../../engine/controller.js';
 import { useTheme } from '../hooks/use-theme.js';
+import { Panel } from './Panel.js';
 import { windowAround } from '../scroll.js';
 import { STEP_LOOKS, type StepDisplayState } from '../status.js';
 
@@ -45,15 +46,7 @@ export const StepList = memo(function StepList({
   );
 
   return (
-    <Box
-      flexDirection="column"
-      borderStyle="round"
-      borderColor={theme.color('border')}
-      paddingX={1}
-      width={width}
-      height={height}
-      overflow="hidden"
-    >
+    <Panel width={width} height={height}>
       <Text color={theme.color('muted')}>Steps{start > 0 ? '  ↑ more' : ''}</Text>
       {rows.slice(start, end).map((row) => {
         if (row.kind === 'section') {
@@ -74,7 +67,7 @@ export const StepList = memo(function StepList({
         );
       })}
       {end < rows.length && <Text color={theme.color('muted')}>↓ more</Text>}
-    </Box>
+    </Panel>
   );
 });
 

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { memo, useMemo } from 'react';
 
 import { useTheme } from '../hooks/use-theme.js';
+import { Panel } from './Panel.js';
 import { MarkdownLines, type MdLine } from '../markdown/index.js';
 import { STEP_LOOKS, type StepDisplayState } from '../status.js';
 
@@ -31,15 +32,7 @@ export const StepPane = memo(function StepPane(props: StepPaneProps) {
   const below = Math.max(0, lines.length - scrollTop - textRows);
 
   return (
-    <Box
-      flexDirection="column"
-      borderStyle="round"
-      borderColor={theme.color('border')}
-      paddingX={1}
-      width={width}
-      height={height}
-      overflow="hidden"
-    >
+    <Panel width={width} height={height}>
       <Box justifyContent="space-between">
         <Text bold wrap="truncate-end">
           {showingCommands ? 'AWS CLI · ' : ''}
@@ -58,7 +51,7 @@ export const StepPane = memo(function StepPane(props: StepPaneProps) {
       <Text color={theme.color('muted')} wrap="truncate-end">
         {scrollHint(scrollTop, below)}
       </Text>
-    </Box>
+    </Panel>
   );
 });
 
