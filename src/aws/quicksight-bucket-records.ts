@@ -9,6 +9,7 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { AwsClients } from './clients.js';
 import { listDataObjects, readObject, type DataObject } from './landing.js';
 import { preparedColumns } from './quicksight-assets.js';
+import { LineSplitter } from '../simulator/reconcile.js';
 
 /** Calls `onLine` for every non-empty line of every data object, with the object's key and the line number. */
 export async function forEachRecordLine(
@@ -19,26 +20,17 @@ export async function forEachRecordLine(
   objects?: DataObject[],
 ): Promise<void> {
   for (const object of objects ?? (await listDataObjects(clients, bucket, signal))) {
-    let carry = '';
     let lineNumber = 0;
     let stop = false;
-    const take = (line: string) => {
+    // Split on bytes, then decode each whole line, so a character cut between two chunks stays whole.
+    const splitter = new LineSplitter((bytes) => {
       lineNumber++;
-      if (!stop && line.trim() !== '' && onLine(line, object.key, lineNumber) === false) stop = true;
-    };
-    await readObject(
-      clients,
-      bucket,
-      object.key,
-      (chunk) => {
-        const text = carry + chunk.toString('utf8');
-        const lines = text.split('\n');
-        carry = lines.pop()!;
-        for (const line of lines) take(line);
-      },
-      signal,
-    );
-    if (carry !== '') take(carry);
+      if (stop) return;
+      const line = bytes.toString('utf8');
+      if (line.trim() !== '' && onLine(line, object.key, lineNumber) === false) stop = true;
+    });
+    await readObject(clients, bucket, object.key, (chunk) => splitter.push(chunk), signal);
+    splitter.end();
     if (stop) return;
   }
 }

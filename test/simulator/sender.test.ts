@@ -138,4 +138,15 @@ describe('reconciler', () => {
     splitter.end();
     expect(lines).toEqual(['{"a":1}', '{"b":2}', '{"c":3}', '{"d":4}']);
   });
+
+  it('keeps a character whose bytes arrive in two chunks whole', () => {
+    const lines: string[] = [];
+    const splitter = new LineSplitter((l) => lines.push(l.toString('utf8')));
+    const bytes = Buffer.from('{"firstName":"Zoë"}\n');
+    const cut = bytes.indexOf(0xc3) + 1; // between the two bytes of "ë"
+    splitter.push(bytes.subarray(0, cut));
+    splitter.push(bytes.subarray(cut));
+    splitter.end();
+    expect(lines).toEqual(['{"firstName":"Zoë"}']);
+  });
 });
