@@ -5,13 +5,11 @@
  * Idempotent, and safe after a failed or interrupted run: what is already
  * gone counts as removed; what cannot be removed is listed with the reason.
  */
-import { DeleteStackCommand } from '@aws-sdk/client-cloudformation';
 import { DeleteAnalysisCommand, DeleteDataSetCommand, DeleteDataSourceCommand, DescribeAccountSubscriptionCommand } from '@aws-sdk/client-quicksight';
 import { DeleteObjectsCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { Session } from '../session/types.js';
 import { errorName, isNotFound } from './errors.js';
-import { describeStack } from './stack-deploy.js';
-import { sleep } from '../util/sleep.js';
+import { deleteStackAndWait, describeStack } from './stack-deploy.js';
 
 export interface CleanupItem {
   what: string;
@@ -129,17 +127,13 @@ async function deleteStack(props: CleanupProps): Promise<CleanupItem> {
   const what = `stack ${name} (bucket, role, delivery stream)`;
   try {
     if (!(await describeStack(client, name))) return { what, outcome: 'absent' };
-    await client.send(new DeleteStackCommand({ StackName: name }));
-    const deadline = Date.now() + (props.stackTimeoutMs ?? 15 * 60 * 1000);
-    for (;;) {
-      const stack = await describeStack(client, name);
-      if (!stack) return { what, outcome: 'removed' };
-      if (stack.StackStatus === 'DELETE_FAILED') {
-        return { what, outcome: 'failed', detail: stack.StackStatusReason ?? 'DELETE_FAILED with no reason given' };
-      }
-      if (Date.now() > deadline) return { what, outcome: 'failed', detail: `still ${stack.StackStatus}; run cleanup again later` };
-      await sleep(props.pollIntervalMs ?? 1000);
-    }
+    const outcome = await deleteStackAndWait(client, name, {
+      pollIntervalMs: props.pollIntervalMs,
+      timeoutMs: props.stackTimeoutMs ?? 15 * 60 * 1000,
+    });
+    if (outcome.kind === 'gone') return { what, outcome: 'removed' };
+    if (outcome.kind === 'failed') return { what, outcome: 'failed', detail: outcome.reason };
+    return { what, outcome: 'failed', detail: `${outcome.reason}; run cleanup again later` };
   } catch (error) {
     return { what, outcome: 'failed', detail: `${errorName(error)}: ${(error as Error).message}` };
   }

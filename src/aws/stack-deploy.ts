@@ -145,15 +145,29 @@ async function follow(props: DeployProps, afterEventId: string | undefined, init
 }
 
 async function deleteAndWait(props: DeployProps): Promise<void> {
-  await props.client.send(new DeleteStackCommand({ StackName: props.stackName }));
+  const outcome = await deleteStackAndWait(props.client, props.stackName, { pollIntervalMs: props.pollIntervalMs, signal: props.signal });
+  if (outcome.kind === 'gone') return;
+  throw new StackDeployError(`Could not delete stack ${props.stackName}: ${outcome.reason}`, [], outcome.status);
+}
+
+export type DeleteOutcome = { kind: 'gone' } | { kind: 'failed' | 'timed-out'; status: string; reason: string };
+
+/** Ask CloudFormation to delete a stack and wait until it is gone, failed, or the time is up. */
+export async function deleteStackAndWait(
+  client: CloudFormationClient,
+  stackName: string,
+  options: { pollIntervalMs?: number; timeoutMs?: number; signal?: AbortSignal } = {},
+): Promise<DeleteOutcome> {
+  await client.send(new DeleteStackCommand({ StackName: stackName }));
+  const deadline = Date.now() + (options.timeoutMs ?? Infinity);
   for (;;) {
-    props.signal?.throwIfAborted();
-    const stack = await describeStack(props.client, props.stackName);
-    if (!stack) return;
-    if (stack.StackStatus === 'DELETE_FAILED') {
-      throw new StackDeployError(`Could not delete stack ${props.stackName}: ${stack.StackStatusReason ?? 'no reason given'}`, [], 'DELETE_FAILED');
-    }
-    await sleep(props.pollIntervalMs ?? 1000, props.signal);
+    options.signal?.throwIfAborted();
+    const stack = await describeStack(client, stackName);
+    if (!stack) return { kind: 'gone' };
+    const status = stack.StackStatus ?? 'UNKNOWN';
+    if (status === 'DELETE_FAILED') return { kind: 'failed', status, reason: stack.StackStatusReason ?? 'no reason given' };
+    if (Date.now() > deadline) return { kind: 'timed-out', status, reason: `still ${status}` };
+    await sleep(options.pollIntervalMs ?? 1000, options.signal);
   }
 }
 

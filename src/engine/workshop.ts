@@ -133,13 +133,6 @@ export class Workshop implements WorkshopController {
     return merged;
   }
 
-  /** Outputs of every step, merged in order. */
-  allOutputs(): Outputs {
-    const merged: Outputs = {};
-    for (const step of this.steps) Object.assign(merged, this.progress.steps[step.id]?.outputs ?? {});
-    return merged;
-  }
-
   async run(stepId: string): Promise<StepOutcome> {
     const step = this.step(stepId);
     const emit = this.emitterFor(step.id);

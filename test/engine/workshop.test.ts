@@ -41,10 +41,12 @@ describe('Workshop engine', () => {
   });
 
   it('keeps an action\'s checkpoint between runs', async () => {
-    const { workshop } = fixtureWorkshop(tempHome());
+    const { workshop, store } = fixtureWorkshop(tempHome());
     await workshop.run('make-thing');
     await workshop.run('make-thing');
-    expect(workshop.allOutputs().runs).toBe(2);
+    const saved = JSON.parse(readFileSync(store.path, 'utf8'));
+    expect(saved.steps['make-thing'].outputs.runs).toBe(2);
+    expect(saved.checkpoints['make-thing']).toBe(2);
   });
 
   it('records a failing action as failed with its message, and does not throw', async () => {
